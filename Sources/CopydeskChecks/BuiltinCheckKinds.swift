@@ -1,0 +1,11 @@
+import CopydeskCore
+
+extension CheckKindRegistry {
+    /// The check kinds built into Copydesk. A new kind is one file plus one line here.
+    public static let builtins = CheckKindRegistry([
+        CopyrightYearCheck.self,
+        CaptionDuplicateCheck.self,
+        CreditPresenceCheck.self,
+        QuoteAttributionCheck.self,
+    ])
+}

@@ -1,0 +1,108 @@
+import CopydeskCore
+import Foundation
+
+/// `caption-duplicate`: a figure caption repeated in the body or as another caption.
+///
+/// Compares whole paragraphs, normalised (case, white space, quotes, dashes,
+/// punctuation), with a trailing credit, caption prefixes and expanders stripped.
+/// A truncated copy matches by prefix (at least `min_prefix` characters); a lightly
+/// edited copy by word 3-gram Jaccard similarity (`similarity`, default 0.8).
+/// Captions shorter than `min_words` (a name under a headshot) are not compared.
+public struct CaptionDuplicateCheck: CheckKind {
+    public static let name = "caption-duplicate"
+    public static let summary = "A figure caption must not be repeated in the body or as another figure's caption."
+    public static let fixable = true
+
+    let minWords: Int
+    let similarity: Double
+    let minPrefix: Int
+
+    public init(params: RuleParams) throws {
+        try params.allowOnly(["min_words", "similarity", "min_prefix"])
+        minWords = try params.int("min_words") ?? 5
+        similarity = try params.double("similarity") ?? 0.8
+        minPrefix = try params.int("min_prefix") ?? 40
+    }
+
+    static let prefixes = ["image caption", "media caption", "caption", "file", "above", "pictured", "enlarge this image",
+                           "hide caption", "toggle caption"]
+
+    /// The caption's own words: credit, prefixes and expanders removed, normalised.
+    static func core(_ text: String) -> String {
+        var norm = TextTools.normalized(text)
+        if let cut = CreditRecognizer.trailingCredit(in: text) {
+            norm = TextTools.normalized(String(String.UnicodeScalarView(text.unicodeScalars.prefix(cut))))
+        }
+        for prefix in prefixes where norm.hasPrefix(prefix + " ") {
+            norm = String(norm.dropFirst(prefix.count + 1))
+        }
+        if norm.hasPrefix("in this "), let comma = norm.range(of: " photo ") {
+            norm = String(norm[comma.upperBound...])
+        }
+        for suffix in [" hide caption", " toggle caption", " read more"] where norm.hasSuffix(suffix) {
+            norm = String(norm.dropLast(suffix.count))
+        }
+        return norm
+    }
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        let article = context.article
+        let captions: [(block: Int, core: String)] = article.blocks.indices.compactMap { i in
+            let block = article.blocks[i]
+            guard block.role == .caption else { return nil }
+            let core = Self.core(block.text)
+            return core.split(separator: " ").count >= minWords ? (i, core) : nil
+        }
+        guard !captions.isEmpty else { return [] }
+        var findings: [Finding] = []
+        var reported = Set<Int>()
+        let candidates = article.blocks.indices.filter {
+            [.body, .blockquote, .heading, .standfirst, .caption].contains(article.blocks[$0].role)
+        }
+        for i in candidates where !reported.contains(i) {
+            let block = article.blocks[i]
+            let core = Self.core(block.text)
+            guard core.split(separator: " ").count >= minWords else { continue }
+            guard let caption = captions.first(where: { c in
+                c.block < i && c.block != i && (block.figure == nil || block.figure != article.blocks[c.block].figure)
+                    && same(core, c.core, truncated: Self.isTruncated(block.text))
+            }) else { continue }
+            reported.insert(i)
+            let captionBlock = article.blocks[caption.block]
+            findings.append(Finding(
+                range: block.range, excerpt: block.text,
+                values: ["caption": excerptText(captionBlock.text, limit: 80), "line": String(captionBlock.range.start.line)],
+                related: [RelatedLocation(range: captionBlock.range, message: "the caption it repeats")],
+                fix: Fix(edits: [TextEdit(range: Self.wholeLines(block.range, blockStartsLine: block.range.start.column == 1),
+                                          replacement: "")])))
+        }
+        return findings
+    }
+
+    /// Equal, a truncated copy, or similar enough by word 3-grams.
+    func same(_ a: String, _ b: String, truncated: Bool) -> Bool {
+        if a == b { return true }
+        let shorter = a.count < b.count ? a : b, longer = a.count < b.count ? b : a
+        if truncated, shorter.count >= minPrefix, longer.hasPrefix(shorter) { return true }
+        let ga = Self.trigrams(a), gb = Self.trigrams(b)
+        guard !ga.isEmpty, !gb.isEmpty else { return false }
+        let jaccard = Double(ga.intersection(gb).count) / Double(ga.union(gb).count)
+        return jaccard >= similarity
+    }
+
+    static func isTruncated(_ text: String) -> Bool {
+        text.hasSuffix("…") || text.hasSuffix("...") || text.lowercased().hasSuffix("read more") || text.hasSuffix("[+]")
+    }
+
+    static func trigrams(_ text: String) -> Set<String> {
+        let words = text.split(separator: " ")
+        guard words.count >= 3 else { return [] }
+        return Set((0...(words.count - 3)).map { words[$0..<$0 + 3].joined(separator: " ") })
+    }
+
+    /// The block's lines, newline included, when the block fills them.
+    static func wholeLines(_ range: SourceRange, blockStartsLine: Bool) -> SourceRange {
+        guard blockStartsLine else { return range }
+        return SourceRange(start: range.start, end: SourceLocation(line: range.end.line + 1, column: 1))
+    }
+}

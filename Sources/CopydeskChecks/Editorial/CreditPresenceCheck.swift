@@ -1,0 +1,33 @@
+import CopydeskCore
+import Foundation
+
+/// `credit-presence`: figures (photos, videos, graphics, embeds) with no credit.
+///
+/// Parsers recognise credits (`Name/Agency`, `(AP Photo/…)`, `Photo: …`, credit
+/// elements, image titles, front matter); this check reports the figures left
+/// without one. `agencies` adds names that count as a credit when the caption
+/// contains them (a newsroom's own "Staff Photo", say).
+public struct CreditPresenceCheck: CheckKind {
+    public static let name = "credit-presence"
+    public static let summary = "Every photo, video, graphic or embed needs a credit (photographer and/or agency)."
+    public static let fixable = false
+
+    let agencies: [String]
+
+    public init(params: RuleParams) throws {
+        try params.allowOnly(["agencies"])
+        agencies = try params.strings("agencies") ?? []
+    }
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        let article = context.article
+        return article.figures.compactMap { figure in
+            if let credit = figure.credit, !credit.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+            let caption = figure.caption.map { article.blocks[$0].text }
+            if let caption, agencies.contains(where: { caption.localizedCaseInsensitiveContains($0) }) { return nil }
+            let excerpt = caption ?? figure.alt ?? figure.source.map { String($0.split(separator: "/").last ?? "") } ?? "figure"
+            return Finding(range: figure.location, excerpt: excerpt,
+                           values: ["media": figure.media.rawValue, "caption": excerptText(excerpt, limit: 80)])
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import CopydeskCore
+import Foundation
+
+/// `quote-attribution`: direct quotations with no speaker in their sentence or the adjacent ones.
+///
+/// Attributed (never flagged): a speech verb or frame in the quote's sentence or an
+/// adjacent sentence, either order (`"…," Smith said.` / `Smith said: "…"`,
+/// `according to`, `told reporters`); a colon introduction; a dash attribution
+/// (`"…" — Jane Doe`); transcript labels (`SMITH:`, `Q:`); a quote-only paragraph
+/// after a paragraph with a quotation (a floating quote) or ending with a colon;
+/// paragraphs continuing a multi-paragraph quote (AP leaves the closing mark off).
+///
+/// Not quotations: spans under `min_words` words (scare quotes, terms), title-case
+/// spans (composition titles), words as words (`the word "woke"`). Only quotations that
+/// make up their whole sentence are judged; a partial quote sits in a sentence of its own.
+public struct QuoteAttributionCheck: CheckKind {
+    public static let name = "quote-attribution"
+    public static let summary = "A direct quotation needs a speaker in its sentence or the adjacent ones."
+    public static let fixable = false
+
+    /// Reporting verbs, all inflections (Krestel's list and the Gender Gap Tracker's, plus `ask`).
+    public static let defaultVerbs: [String] = {
+        let stems: [(String, [String])] = [
+            ("say", ["says", "said", "saying"]), ("tell", ["tells", "told", "telling"]), ("add", ["adds", "added", "adding"]),
+            ("ask", ["asks", "asked", "asking"]), ("answer", ["answers", "answered"]), ("write", ["writes", "wrote", "written", "writing"]),
+            ("post", ["posts", "posted"]), ("tweet", ["tweets", "tweeted"]), ("recall", ["recalls", "recalled"]),
+            ("explain", ["explains", "explained"]), ("note", ["notes", "noted"]), ("insist", ["insists", "insisted"]),
+            ("warn", ["warns", "warned"]), ("argue", ["argues", "argued"]), ("claim", ["claims", "claimed"]),
+            ("continue", ["continues", "continued"]), ("acknowledge", ["acknowledges", "acknowledged"]),
+            ("admit", ["admits", "admitted"]), ("announce", ["announces", "announced"]), ("confirm", ["confirms", "confirmed"]),
+            ("declare", ["declares", "declared"]), ("reply", ["replies", "replied"]), ("testify", ["testifies", "testified"]),
+            ("state", ["states", "stated"]), ("comment", ["comments", "commented"]), ("remark", ["remarks", "remarked"]),
+            ("observe", ["observes", "observed"]), ("suggest", ["suggests", "suggested"]), ("predict", ["predicts", "predicted"]),
+            ("promise", ["promises", "promised"]), ("urge", ["urges", "urged"]), ("quip", ["quips", "quipped"]),
+            ("joke", ["jokes", "joked"]), ("shout", ["shouts", "shouted"]), ("yell", ["yells", "yelled"]),
+            ("scream", ["screams", "screamed"]), ("whisper", ["whispers", "whispered"]), ("mutter", ["mutters", "muttered"]),
+            ("concede", ["concedes", "conceded"]), ("conclude", ["concludes", "concluded"]), ("stress", ["stresses", "stressed"]),
+            ("emphasize", ["emphasizes", "emphasized", "emphasised"]), ("boast", ["boasts", "boasted"]),
+            ("complain", ["complains", "complained"]), ("lament", ["laments", "lamented"]), ("recount", ["recounts", "recounted"]),
+            ("respond", ["responds", "responded"]), ("retort", ["retorts", "retorted"]), ("caution", ["cautions", "cautioned"]),
+            ("vow", ["vows", "vowed"]), ("pledge", ["pledges", "pledged"]), ("contend", ["contends", "contended"]),
+            ("maintain", ["maintains", "maintained"]), ("counter", ["counters", "countered"]), ("agree", ["agrees", "agreed"]),
+            ("wonder", ["wonders", "wondered"]), ("exclaim", ["exclaims", "exclaimed"]), ("plead", ["pleads", "pleaded"]),
+            ("demand", ["demands", "demanded"]), ("describe", ["describes", "described"]), ("reflect", ["reflects", "reflected"]),
+            ("report", ["reports", "reported"]), ("reveal", ["reveals", "revealed"]), ("believe", ["believes", "believed"]),
+            ("think", ["thinks", "thought"]), ("mention", ["mentions", "mentioned"]), ("estimate", ["estimates", "estimated"]),
+            ("tout", ["touts", "touted"]), ("chant", ["chants", "chanted"]), ("sing", ["sings", "sang"]),
+            ("read", ["reads"]), ("cry", ["cries", "cried"]), ("beg", ["begs", "begged"]), ("allege", ["alleges", "alleged"]),
+            ("speculate", ["speculates", "speculated"]), ("call", ["calls", "called"]), ("describe", ["describing"]),
+            ("put", ["puts"]), ("quote", ["quoted", "quoting"]), ("cite", ["cites", "cited"]),
+        ]
+        return stems.flatMap { [$0.0] + $0.1 }
+    }()
+
+    /// Frames that attribute without a verb from the list.
+    public static let defaultFrames = ["according to", "in a statement", "in an interview", "told reporters",
+                                       "quoted as saying", "spokesperson", "spokesman", "spokeswoman", "statement",
+                                       "interview", "in an email", "in a letter", "in a post", "in a tweet", "wrote in",
+                                       "per a", "via"]
+    static let titleCues: Set<String> = ["word", "words", "term", "phrase", "titled", "entitled", "called", "dubbed",
+                                         "nicknamed", "film", "movie", "book", "song", "album", "show", "series",
+                                         "novel", "play", "headline", "headlined", "slogan", "sign", "label",
+                                         "labeled", "labelled", "named", "hashtag", "episode", "podcast", "known"]
+
+    let verbs: Set<String>
+    let frames: [[String]]
+    let minWords: Int
+
+    public init(params: RuleParams) throws {
+        try params.allowOnly(["speech_verbs", "frames", "min_words"])
+        verbs = Set(Self.defaultVerbs + (try params.strings("speech_verbs") ?? []).map { $0.lowercased() })
+        frames = (Self.defaultFrames + (try params.strings("frames") ?? [])).map { TextTools.words($0.unicodeScalars) }
+        minWords = try params.int("min_words") ?? 4
+    }
+
+    /// One paragraph's sentences and quotations, with the attribution cues found in each sentence.
+    struct Paragraph {
+        var block: Int
+        var sentences: [Range<Int>]
+        var cue: [Bool]
+        var quotes: [Quotation]
+        var endsWithColon: Bool
+        var openEnded: Bool
+        var label: Bool
+    }
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        let article = context.article
+        let byBlock = Dictionary(grouping: article.quotations, by: \.block)
+        let inScope = Set(context.blocks)
+        // paragraphs in reading order: body text and block quotes, chrome and figures skipped
+        let paragraphs: [Paragraph] = article.blocks.indices.compactMap { i in
+            let block = article.blocks[i]
+            guard [.body, .blockquote].contains(block.role) else { return nil }
+            let quotes = byBlock[i] ?? []
+            let sentences = TextTools.sentences(block.scalars, protected: quotes.map(\.span))
+            let cue = sentences.map { sentence in hasCue(block.scalars, sentence, excluding: quotes.map(\.span)) }
+            let trimmed = block.text.trimmingCharacters(in: .whitespaces)
+            return Paragraph(block: i, sentences: sentences, cue: cue, quotes: quotes,
+                             endsWithColon: trimmed.hasSuffix(":"), openEnded: quotes.last?.openEnded ?? false,
+                             label: Self.hasSpeakerLabel(block.text))
+        }
+        var findings: [Finding] = []
+        for (p, paragraph) in paragraphs.enumerated() where inScope.contains(paragraph.block) {
+            let block = article.blocks[paragraph.block]
+            let previous = p > 0 ? paragraphs[p - 1] : nil
+            let next = p + 1 < paragraphs.count ? paragraphs[p + 1] : nil
+            if paragraph.label { continue }
+            if let previous, previous.openEnded, paragraph.quotes.first?.span.lowerBound ?? 1 <= 1 { continue }
+            for quote in paragraph.quotes {
+                guard isQuotation(quote, in: block),
+                      let s = paragraph.sentences.firstIndex(where: { $0.contains(quote.span.lowerBound) }) else { continue }
+                let sentence = paragraph.sentences[s]
+                // only a quotation that is its whole sentence is judged
+                let before = block.scalars[sentence.lowerBound..<quote.span.lowerBound]
+                let after = block.scalars[min(quote.span.upperBound, sentence.upperBound)..<sentence.upperBound]
+                if before.contains(where: { $0.properties.isAlphabetic || $0 == ":" }) { continue }
+                if after.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { continue }
+                if paragraph.cue[s] { continue }
+                if s > 0, paragraph.cue[s - 1] || Self.hasQuote(paragraph, sentence: paragraph.sentences[s - 1]) { continue }
+                if s + 1 < paragraph.sentences.count, paragraph.cue[s + 1] { continue }
+                if s == 0, let previous, previous.endsWithColon || !previous.quotes.isEmpty
+                    || (previous.cue.last ?? false) { continue }
+                if s == paragraph.sentences.count - 1, let next, next.cue.first ?? false { continue }
+                if paragraph.sentences.count == 1, block.role == .blockquote, let previous,
+                   article.blocks[previous.block].role == .blockquote { continue }
+                findings.append(Finding(range: block.map.range(quote.span), excerpt: quote.text,
+                                        values: ["quote": excerptText(quote.text, limit: 80)]))
+            }
+        }
+        return findings
+    }
+
+    /// Whether a span is a direct quotation rather than scare quotes, a term or a title.
+    func isQuotation(_ quote: Quotation, in block: Block) -> Bool {
+        let words = quote.text.split(separator: " ")
+        guard words.count >= minWords else { return false }
+        let capitalised = words.filter { $0.first?.isUppercase ?? false }.count
+        let endsLikeSpeech = quote.text.last.map { ".,!?…:;—-".contains($0) } ?? false
+        if !endsLikeSpeech, Double(capitalised) / Double(words.count) >= 0.7 { return false }
+        let lead = TextTools.words(block.scalars[max(0, quote.span.lowerBound - 30)..<quote.span.lowerBound])
+        if let last = lead.last, Self.titleCues.contains(last) { return false }
+        return true
+    }
+
+    /// A speech verb or frame in `range`, outside the quotation spans.
+    func hasCue(_ s: [Unicode.Scalar], _ range: Range<Int>, excluding spans: [Range<Int>]) -> Bool {
+        var outside: [Unicode.Scalar] = []
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if let span = spans.first(where: { $0.contains(k) }) {
+                outside.append(" ")
+                k = span.upperBound
+                continue
+            }
+            outside.append(s[k])
+            k += 1
+        }
+        let words = TextTools.words(outside)
+        if words.contains(where: verbs.contains) { return true }
+        if frames.contains(where: { frame in
+            !frame.isEmpty && words.count >= frame.count
+                && (0...(words.count - frame.count)).contains { Array(words[$0..<$0 + frame.count]) == frame }
+        }) { return true }
+        // a dash attribution after a quotation: "…" — Jane Doe
+        for span in spans where span.upperBound < range.upperBound && range.contains(span.lowerBound) {
+            var j = span.upperBound
+            while j < s.count, s[j] == " " || s[j] == "," { j += 1 }
+            if j < s.count, ["—", "–", "-", "―"].contains(s[j]) { return true }
+        }
+        return false
+    }
+
+    static func hasQuote(_ paragraph: Paragraph, sentence: Range<Int>) -> Bool {
+        paragraph.quotes.contains { sentence.overlaps($0.span) }
+    }
+
+    /// Transcript and Q&A labels: `SMITH:`, `Q:`, `NAME, BYLINE:`.
+    static func hasSpeakerLabel(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let label = text[..<colon]
+        guard !label.isEmpty, label.count <= 40 else { return false }
+        return label.uppercased() == label && label.contains(where: \.isLetter)
+    }
+}

@@ -1,0 +1,82 @@
+import CopydeskCore
+
+/// Sentence and word helpers over a block's scalars, shared by the check kinds.
+enum TextTools {
+    private static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "sr", "jr", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cmdr",
+        "prof", "rev", "hon", "pres", "supt", "det", "insp", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan",
+        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd",
+        "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "e.g", "i.e", "approx", "dept", "est", "fig",
+    ]
+    private static let closers: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]", "\u{00BB}"]
+
+    /// Sentence ranges of `s`, never splitting inside one of `protected` (quotation spans).
+    static func sentences(_ s: [Unicode.Scalar], protected: [Range<Int>] = []) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        func isProtected(_ k: Int) -> Bool { protected.contains { $0.lowerBound < k && k < $0.upperBound - 1 } }
+        while i < s.count {
+            let c = s[i]
+            if c == "." || c == "!" || c == "?" || c == "…" {
+                var end = i + 1
+                while end < s.count, closers.contains(s[end]) || s[end] == "." { end += 1 }
+                if end < s.count, s[end] == " ", !isProtected(i), !(c == "." && isAbbreviation(s, before: i)) {
+                    var next = end
+                    while next < s.count, s[next] == " " { next += 1 }
+                    if next < s.count, !s[next].properties.isLowercase {
+                        result.append(start..<end)
+                        start = next
+                        i = next
+                        continue
+                    }
+                }
+                i = end
+                continue
+            }
+            i += 1
+        }
+        if start < s.count { result.append(start..<s.count) }
+        return result
+    }
+
+    static func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int) -> Bool {
+        var j = dot
+        while j > 0, s[j - 1].properties.isAlphabetic || s[j - 1] == "." { j -= 1 }
+        let word = String(String.UnicodeScalarView(s[j..<dot])).lowercased()
+        if word.count == 1 { return true }   // an initial: "John F. Kennedy"
+        return abbreviations.contains(word)
+    }
+
+    /// Lower-case words of a text, letters and apostrophes only.
+    static func words<C: Collection>(_ scalars: C) -> [String] where C.Element == Unicode.Scalar {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for c in scalars {
+            if c.properties.isAlphabetic || c == "'" || c == "\u{2019}" {
+                current.append(c)
+            } else if !current.isEmpty {
+                words.append(String(current).lowercased())
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current).lowercased()) }
+        return words
+    }
+
+    /// Text folded for comparison: lower case, quotes and dashes unified, punctuation dropped, spaces folded.
+    static func normalized(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for c in text.lowercased().unicodeScalars {
+            if c.properties.isAlphabetic || c.properties.numericType != nil {
+                if space, !out.isEmpty { out.append(" ") }
+                space = false
+                out.append(c)
+            } else {
+                space = true
+            }
+        }
+        return String(out)
+    }
+}

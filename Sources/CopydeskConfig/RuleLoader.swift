@@ -1,0 +1,68 @@
+import CopydeskCore
+import Yams
+
+/// Reads rule files (`Rules/<pack>/<id>.yml`): a check kind, its severity, message,
+/// scope, parameters and examples.
+public enum RuleLoader {
+    static let keys = ["id", "kind", "severity", "message", "description", "scope", "params", "examples", "enabled"]
+
+    /// Parses one rule file; `pack` is the pack's name or folder.
+    public static func rule(file: String, text: String, pack: String) throws -> Rule {
+        let doc = try YAMLDocument(file: file, text: text)
+        let root = doc.root
+        try doc.allowOnly(root, keys, in: "a rule")
+        guard let id = try doc.string(root, "id") else { throw doc.error(nil, "a rule needs an 'id'") }
+        guard isKebabCase(id) else { throw doc.error(root["id"], "rule id '\(id)' must be kebab-case (letters, digits, '-')") }
+        guard let kind = try doc.string(root, "kind") else { throw doc.error(root["id"], "rule '\(id)' needs a 'kind'") }
+        var scope = Scope.body
+        if let s = try doc.string(root, "scope") {
+            guard let parsed = Scope(rawValue: s) else {
+                let all = Scope.allCases.map(\.rawValue).joined(separator: ", ")
+                throw doc.error(root["scope"], "unknown scope '\(s)' (expected one of: \(all))")
+            }
+            scope = parsed
+        }
+        var rule = Rule(id: id, kind: kind, severity: try doc.severity(root, "severity") ?? .warning,
+                        message: try doc.string(root, "message") ?? id,
+                        description: try doc.string(root, "description") ?? "", scope: scope,
+                        params: try doc.params(root, "params") ?? RuleParams(), pack: pack,
+                        enabled: try doc.bool(root, "enabled") ?? true, file: file)
+        if let examples = root["examples"] {
+            guard let map = examples.mapping else { throw doc.error(examples, "'examples' must be a mapping") }
+            try doc.allowOnly(map, ["triggering", "passing"], in: "examples")
+            rule.triggering = try self.examples(map["triggering"], doc)
+            rule.passing = try self.examples(map["passing"], doc)
+        }
+        return rule
+    }
+
+    static func examples(_ node: Node?, _ doc: YAMLDocument) throws -> [RuleExample] {
+        guard let node else { return [] }
+        guard let list = node.sequence else { throw doc.error(node, "examples must be a list") }
+        return try list.map { item in
+            if let text = item.scalar?.string { return RuleExample(text: text) }
+            guard let map = item.mapping else { throw doc.error(item, "an example is a string or a mapping with 'text'") }
+            try doc.allowOnly(map, ["text", "format", "published"], in: "an example")
+            guard let text = try doc.string(map, "text") else { throw doc.error(item, "an example needs 'text'") }
+            return RuleExample(text: text, format: try doc.string(map, "format"), published: try doc.string(map, "published"))
+        }
+    }
+
+    static func isKebabCase(_ id: String) -> Bool {
+        !id.isEmpty && id.first!.isLetter && id.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }
+    }
+
+    /// Instantiates a rule's check kind with its parameters; errors name the rule file and position.
+    public static func compile(_ rule: Rule, registry: CheckKindRegistry) throws -> CompiledRule {
+        guard let kind = registry[rule.kind] else {
+            let known = registry.kinds.keys.sorted().joined(separator: ", ")
+            throw ConfigError(file: rule.file, location: nil, message: "rule '\(rule.id)': unknown kind '\(rule.kind)' (known kinds: \(known))")
+        }
+        do {
+            return CompiledRule(rule: rule, check: try kind.init(params: rule.params))
+        } catch let error as ParamError {
+            throw ConfigError(file: rule.file, location: error.location ?? rule.params.location,
+                              message: "rule '\(rule.id)': \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import CopydeskCore
+import Yams
+
+/// A YAML file read with `Yams.compose`, so that every value keeps its line and column.
+struct YAMLDocument {
+    let file: String
+    let root: Node.Mapping
+
+    init(file: String, text: String) throws {
+        self.file = file
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                root = Node.Mapping([])
+                return
+            }
+            guard let mapping = node.mapping else {
+                throw ConfigError(file: file, location: Self.location(node), message: "expected a mapping of keys to values")
+            }
+            root = mapping
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                throw ConfigError(file: file, location: SourceLocation(line: mark.line, column: mark.column),
+                                  message: "invalid YAML: \(problem)")
+            default:
+                throw ConfigError(file: file, location: nil, message: "invalid YAML: \(error)")
+            }
+        }
+    }
+
+    static func location(_ node: Node?) -> SourceLocation? {
+        node?.mark.map { SourceLocation(line: $0.line, column: $0.column) }
+    }
+
+    func error(_ node: Node?, _ message: String) -> ConfigError {
+        ConfigError(file: file, location: Self.location(node), message: message)
+    }
+
+    /// Throws at the first key of `mapping` not in `known`.
+    func allowOnly(_ mapping: Node.Mapping, _ known: [String], in what: String) throws {
+        for (key, _) in mapping {
+            guard let name = key.scalar?.string, known.contains(name) else {
+                throw error(key, "unknown key '\(key.scalar?.string ?? "?")' in \(what) (expected one of: \(known.joined(separator: ", ")))")
+            }
+        }
+    }
+
+    func string(_ mapping: Node.Mapping, _ key: String) throws -> String? {
+        guard let node = mapping[key] else { return nil }
+        guard let s = node.scalar?.string else { throw error(node, "'\(key)' must be a string") }
+        return s
+    }
+
+    func bool(_ mapping: Node.Mapping, _ key: String) throws -> Bool? {
+        guard let node = mapping[key] else { return nil }
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error(node, "'\(key)' must be true or false")
+        }
+    }
+
+    func strings(_ mapping: Node.Mapping, _ key: String) throws -> [String]? {
+        guard let node = mapping[key] else { return nil }
+        if let s = node.scalar?.string { return [s] }
+        guard let list = node.sequence else { throw error(node, "'\(key)' must be a list of strings") }
+        return try list.map { item in
+            guard let s = item.scalar?.string else { throw error(item, "'\(key)' must be a list of strings") }
+            return s
+        }
+    }
+
+    func severity(_ mapping: Node.Mapping, _ key: String) throws -> Severity? {
+        guard let value = try string(mapping, key) else { return nil }
+        guard let severity = Severity(rawValue: value) else {
+            throw error(mapping[key], "'\(key)' must be one of: error, warning, suggestion (got '\(value)')")
+        }
+        return severity
+    }
+
+    /// The neutral parameter tree of a node.
+    static func param(_ node: Node) -> ParamNode {
+        switch node {
+        case .scalar(let scalar): return ParamNode(.scalar(scalar.string), at: location(node))
+        case .sequence(let seq): return ParamNode(.list(seq.map(param)), at: location(node))
+        case .mapping(let map):
+            return ParamNode(.map(map.map { (key: $0.key.scalar?.string ?? "", value: param($0.value)) }), at: location(node))
+        case .alias: return ParamNode(.scalar(""), at: location(node))
+        }
+    }
+
+    func params(_ mapping: Node.Mapping, _ key: String) throws -> RuleParams? {
+        guard let node = mapping[key] else { return nil }
+        if case .scalar(let s) = node, s.string.isEmpty || s.string == "~" { return RuleParams() }
+        guard let map = node.mapping else { throw error(node, "'\(key)' must be a mapping") }
+        return RuleParams(map.map { (key: $0.key.scalar?.string ?? "", value: Self.param($0.value)) },
+                          at: Self.location(node))
+    }
+}

@@ -1,0 +1,171 @@
+/// What a block of an article is, as a copy editor sees it.
+public enum BlockRole: String, Codable, Sendable, CaseIterable {
+    case headline, standfirst, byline, dateline, heading, body, blockquote, caption, credit, notice, chrome
+}
+
+/// One block of visible text (markup removed) with a source position for every scalar.
+public struct Block: Sendable {
+    public var role: BlockRole
+    /// The visible text, whitespace folded.
+    public let text: String
+    /// The text as Unicode scalars; offsets into this array are what `map` and spans use.
+    public let scalars: [Unicode.Scalar]
+    public let map: SourceMap
+    /// The figure this block belongs to, for captions and credits.
+    public var figure: Int?
+
+    public init(role: BlockRole, scalars: [Unicode.Scalar], map: SourceMap, figure: Int? = nil) {
+        self.role = role
+        self.scalars = scalars
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        self.text = String(view)
+        self.map = map
+        self.figure = figure
+    }
+
+    /// The source range of the whole block.
+    public var range: SourceRange { map.range(0..<scalars.count) }
+
+    /// The text of scalars `range`.
+    public func text(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
+        return String(view)
+    }
+}
+
+/// A photo, video, graphic or embed in the article.
+public struct Figure: Sendable, Codable {
+    public enum Media: String, Codable, Sendable { case image, video, graphic, embed }
+    public var media: Media
+    /// Where the figure stands in the source (the image, or its caption when the image is gone).
+    public var location: SourceRange
+    /// Index of the caption block, if the figure has one.
+    public var caption: Int?
+    /// The credit as found (photographer and/or agency), or nil when none was found.
+    public var credit: String?
+    /// Where the credit stands, when it has a source position.
+    public var creditLocation: SourceRange?
+    public var alt: String?
+    public var source: String?
+
+    public init(media: Media = .image, location: SourceRange, caption: Int? = nil, credit: String? = nil,
+                creditLocation: SourceRange? = nil, alt: String? = nil, source: String? = nil) {
+        self.media = media
+        self.location = location
+        self.caption = caption
+        self.credit = credit
+        self.creditLocation = creditLocation
+        self.alt = alt
+        self.source = source
+    }
+}
+
+/// A copyright notice: `©`, `(c)`, `Copyright`, `Copr.`, with a year or range and a holder.
+public struct CopyrightNotice: Sendable, Codable {
+    public enum Origin: String, Codable, Sendable {
+        /// Visible text on the page (footer, syndication tag line).
+        case text
+        /// Front matter, JSON-LD, or a `<meta>` tag.
+        case structured
+    }
+    public var text: String
+    /// First and last year covered; nil when the notice names no year.
+    public var years: ClosedRange<Int>?
+    public var holder: String?
+    public var location: SourceRange
+    /// Source range of the year or range token, for fixes.
+    public var yearLocation: SourceRange?
+    public var origin: Origin
+
+    public init(text: String, years: ClosedRange<Int>?, holder: String?, location: SourceRange,
+                yearLocation: SourceRange?, origin: Origin) {
+        self.text = text
+        self.years = years
+        self.holder = holder
+        self.location = location
+        self.yearLocation = yearLocation
+        self.origin = origin
+    }
+}
+
+/// The publication date and where it came from.
+public struct PublicationDate: Sendable, Codable {
+    public enum Source: String, Codable, Sendable {
+        case commandLine = "command-line", frontMatter = "front-matter", jsonLD = "json-ld"
+        case meta, time, dateline
+    }
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+    public var source: Source
+    public var text: String
+    public var location: SourceRange?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil, source: Source, text: String,
+                location: SourceRange? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.source = source
+        self.text = text
+        self.location = location
+    }
+
+    /// `YYYY-MM-DD` with the known parts.
+    public var iso: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        var s = pad(year, 4)
+        if let month { s += "-" + pad(month, 2) }
+        if month != nil, let day { s += "-" + pad(day, 2) }
+        return s
+    }
+}
+
+/// A direct quotation: a span of one block between paired quotation marks, or a block quote.
+public struct Quotation: Sendable, Codable {
+    public var block: Int
+    /// Scalar offsets of the quotation in its block, marks included.
+    public var span: Range<Int>
+    /// The quoted words, without the marks.
+    public var text: String
+    /// True when the closing mark is missing (an AP-style paragraph continued by the next).
+    public var openEnded: Bool
+
+    public init(block: Int, span: Range<Int>, text: String, openEnded: Bool) {
+        self.block = block
+        self.span = span
+        self.text = text
+        self.openEnded = openEnded
+    }
+}
+
+/// A parsed article: metadata plus ordered blocks, every block mapped to the source.
+public struct Article: Sendable {
+    public var path: String
+    /// `text`, `markdown` or `html`.
+    public var format: String
+    public var title: String?
+    public var authors: [String] = []
+    public var publisher: String?
+    public var published: PublicationDate?
+    public var blocks: [Block] = []
+    public var figures: [Figure] = []
+    public var notices: [CopyrightNotice] = []
+    public var quotations: [Quotation] = []
+    public var suppressions = Suppressions()
+
+    public init(path: String, format: String) {
+        self.path = path
+        self.format = format
+    }
+
+    /// Indices of the blocks with one of the given roles, in order.
+    public func blockIndices(_ roles: Set<BlockRole>) -> [Int] {
+        blocks.indices.filter { roles.contains(blocks[$0].role) }
+    }
+}

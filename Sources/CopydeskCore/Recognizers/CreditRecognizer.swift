@@ -1,0 +1,70 @@
+import Foundation
+
+/// Recognises photo, video and graphic credits in the forms real pages use.
+///
+/// `(AP Photo/Name)`, `Name/Agency` with or without spaces, chains
+/// (`SIPA/REX/Shutterstock`), `AFP via Getty Images`, prefixes (`Photo:`,
+/// `Photograph:`, `Image:`, `Illustration:`, `Credit:`, `Courtesy of …`, `© …`),
+/// agency names alone, and a credit at the end of a caption.
+public enum CreditRecognizer {
+    public static let agencies = ["AP", "Associated Press", "Reuters", "AFP", "Getty", "Getty Images", "EPA", "EPA-EFE",
+                           "Shutterstock", "Landov", "NPR", "Alamy", "iStock", "iStockphoto", "Bloomberg", "Xinhua",
+                           "ZUMA", "ZUMA Press", "PA", "PA Images", "PA Wire", "Pool", "Handout", "Staff", "Anadolu",
+                           "SIPA", "REX", "Corbis", "NASA", "ESA", "Wikimedia Commons", "Flickr", "The New York Times",
+                           "The Washington Post", "TNS", "UPI", "Sipa USA", "WireImage", "FilmMagic", "Future"]
+
+    private static let agencyAlternation = agencies.map { NSRegularExpression.escapedPattern(for: $0) }
+        .sorted { $0.count > $1.count }.joined(separator: "|")
+
+    /// A prefix that makes a line a credit.
+    private static let prefix = try! NSRegularExpression(pattern: """
+        ^\\(?\\s*(?:(?:image|photo|picture|video|graphic|illustration|main image|top image|header image)\\s+(?:credit|source|courtesy)s?\\s*:?|\
+        credits?\\s*(?::|\\.\\.\\.|…)|photos?\\s*(?::|by\\b)|photographs?\\s*(?::|by\\b)|pictures?\\s*:|images?\\s*(?::|by\\b)|\
+        illustrations?\\s*(?::|by\\b)|photo illustration\\b|graphics?\\s*(?::|by\\b)|videos?\\s*(?::|by\\b)|composite\\s*:|\
+        screenshot\\b|courtesy\\b|provided by\\b|source\\s*:|©|\\(c\\)|copyright\\b|handout\\b|pool\\b|file photo\\b|\
+        image copyright\\b|getty images\\b)
+        """, options: .caseInsensitive)
+
+    /// `Name / Agency`, `Name | Agency`, `Agency/Agency`: short, no sentence punctuation, a slash or bar.
+    private static let slashCredit = try! NSRegularExpression(
+        pattern: "^[\\p{Lu}\\p{Lt}][^.!?\"“”:;]{0,80}\\s*[/|]\\s*[\\p{Lu}\\p{Lt}][^!?\"“”:;]{0,80}$")
+    /// `Name, Agency` or `Name Agency` ending with a known agency.
+    private static let endsWithAgency = try! NSRegularExpression(
+        pattern: "^(?:[\\p{Lu}][\\p{L}'’.-]*\\s*){0,4}(?:,|\\bvia\\b|\\bfor\\b)?\\s*(?:\(agencyAlternation))(?:\\s+Photo)?\\.?$",
+        options: [])
+    /// A credit standing at the end of a caption.
+    private static let trailing = try! NSRegularExpression(pattern: """
+        (?:\\((?:AP|AFP|Reuters)\\s+Photo[^)]*\\)|\\((?:photo|image|credit|illustration|video)[^)]{0,80}\\)|\
+        \\([^()]{2,60}/[^()]{2,60}\\)|\\([^()]{2,40}\\b(?:\(agencyAlternation))\\)|\
+        (?:\\b|(?<=[.a-z]))(?:Photo|Photograph|Photos|Image|Illustration|Credit|Picture|Video|Graphic)s?(?:\\s+credit)?\\s*(?::|by\\b)\\s*[^.]{2,100}\\.?|\
+        \\|\\s*[^|]{2,80}/[^|]{2,80}|\\s[-–—]\\s*(?:AP|AFP|Reuters|Getty Images)\\s*)\\s*$
+        """, options: .caseInsensitive)
+
+    /// Whether a caption opens with its credit (`© Name Caption text…`).
+    public static func hasLeadingCredit(_ caption: String) -> Bool {
+        caption.hasPrefix("©") || caption.range(of: "^(?:photo|image|credit)s?\\s*:", options: [.regularExpression, .caseInsensitive]) != nil
+    }
+
+    /// Whether a whole line (or block) is a credit.
+    public static func isCreditLine(_ line: String) -> Bool {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty, text.count <= 160 else { return false }
+        let range = NSRange(location: 0, length: (text as NSString).length)
+        let words = text.split(separator: " ").count
+        if agencies.contains(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) { return true }
+        if prefix.firstMatch(in: text, range: range) != nil, words <= 20 { return true }
+        if words <= 12, slashCredit.firstMatch(in: text, range: range) != nil, !text.contains("http") { return true }
+        if words <= 7, endsWithAgency.firstMatch(in: text, range: range) != nil { return true }
+        if words <= 8, text.uppercased() == text, text.lowercased().contains("photograph") { return true }
+        return false
+    }
+
+    /// The scalar offset where a trailing credit starts in a caption, if it has one.
+    public static func trailingCredit(in caption: String) -> Int? {
+        let ns = caption as NSString
+        guard let m = trailing.firstMatch(in: caption, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        let credit = ns.substring(with: m.range).trimmingCharacters(in: CharacterSet(charactersIn: " ()|"))
+        if credit.isEmpty || credit.lowercased().hasSuffix("credit:") { return nil }
+        return (ns.substring(to: m.range.location) as String).unicodeScalars.count
+    }
+}

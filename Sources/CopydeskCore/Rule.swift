@@ -1,0 +1,114 @@
+/// Which blocks of an article a rule looks at.
+public enum Scope: String, Codable, Sendable, CaseIterable {
+    case body, headline, captions, chrome, quotations, all
+
+    /// The block roles in this scope.
+    public var roles: Set<BlockRole> {
+        switch self {
+        case .body: [.body, .blockquote, .heading, .standfirst]
+        case .headline: [.headline]
+        case .captions: [.caption]
+        case .chrome: [.chrome]
+        case .quotations: [.body, .blockquote]
+        case .all: Set(BlockRole.allCases)
+        }
+    }
+}
+
+/// One example of a rule: an article text and, optionally, its format and publication date.
+public struct RuleExample: Sendable, Codable, Hashable {
+    public var text: String
+    /// `text`, `markdown` or `html`; plain text when nil.
+    public var format: String?
+    /// A publication date to lint with (`YYYY-MM-DD`).
+    public var published: String?
+
+    public init(text: String, format: String? = nil, published: String? = nil) {
+        self.text = text
+        self.format = format
+        self.published = published
+    }
+}
+
+/// A rule as written in YAML: a check kind with its severity, message, scope and parameters.
+public struct Rule: Sendable {
+    public var id: String
+    public var kind: String
+    public var severity: Severity
+    public var message: String
+    public var description: String
+    public var scope: Scope
+    public var params: RuleParams
+    public var triggering: [RuleExample]
+    public var passing: [RuleExample]
+    /// The pack it came from (`editorial`, or a folder path).
+    public var pack: String
+    public var enabled: Bool
+    /// The file it was read from.
+    public var file: String
+
+    public init(id: String, kind: String, severity: Severity, message: String, description: String = "",
+                scope: Scope = .body, params: RuleParams = RuleParams(), triggering: [RuleExample] = [],
+                passing: [RuleExample] = [], pack: String = "", enabled: Bool = true, file: String = "") {
+        self.id = id
+        self.kind = kind
+        self.severity = severity
+        self.message = message
+        self.description = description
+        self.scope = scope
+        self.params = params
+        self.triggering = triggering
+        self.passing = passing
+        self.pack = pack
+        self.enabled = enabled
+        self.file = file
+    }
+}
+
+/// What a check sees: the article, the blocks in the rule's scope, and the reference date.
+public struct CheckContext: Sendable {
+    public let article: Article
+    /// Indices of the blocks in the rule's scope, in article order.
+    public let blocks: [Int]
+    /// Today's year, for "a notice year in the future" when the article has no date.
+    public let currentYear: Int
+
+    public init(article: Article, blocks: [Int], currentYear: Int) {
+        self.article = article
+        self.blocks = blocks
+        self.currentYear = currentYear
+    }
+}
+
+/// A kind of check implemented in Swift, instantiated by rules with parameters.
+///
+/// A new kind is a type conforming to this protocol plus one line in a registry
+/// (`CheckKindRegistry.register`). Checks never print: they return findings.
+public protocol CheckKind: Sendable {
+    /// The `kind:` name rules use, e.g. `quote-attribution`.
+    static var name: String { get }
+    /// One sentence for `copydesk rules` and `explain`.
+    static var summary: String { get }
+    /// Whether findings of this kind carry fixes.
+    static var fixable: Bool { get }
+    /// Builds the check from a rule's parameters; throws `ParamError` on bad ones.
+    init(params: RuleParams) throws
+    /// Returns the findings for one article.
+    func check(_ context: CheckContext) -> [Finding]
+}
+
+/// The check kinds a configuration can name, looked up by `kind:`.
+public struct CheckKindRegistry: Sendable {
+    public private(set) var kinds: [String: any CheckKind.Type] = [:]
+
+    public init(_ kinds: [any CheckKind.Type] = []) {
+        for kind in kinds { register(kind) }
+    }
+
+    /// Adds (or replaces) a kind; this is how an embedding program adds its own checks.
+    public mutating func register(_ kind: any CheckKind.Type) {
+        kinds[kind.name] = kind
+    }
+
+    public subscript(name: String) -> (any CheckKind.Type)? { kinds[name] }
+}

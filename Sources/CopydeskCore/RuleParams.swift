@@ -1,0 +1,127 @@
+/// A parameter value from a rule file, with the position it came from.
+///
+/// Rule and config loading turn YAML into this neutral tree, so that check kinds
+/// never see the YAML library and can still report errors at the right place.
+public struct ParamNode: Sendable {
+    public enum Value: Sendable {
+        case scalar(String)
+        case list([ParamNode])
+        case map([(key: String, value: ParamNode)])
+    }
+    public var value: Value
+    public var location: SourceLocation?
+
+    public init(_ value: Value, at location: SourceLocation? = nil) {
+        self.value = value
+        self.location = location
+    }
+
+    /// The node's scalar text, or nil for lists and maps.
+    public var scalar: String? {
+        if case .scalar(let s) = value { return s }
+        return nil
+    }
+}
+
+/// A problem with a rule's parameters, at the offending node when known.
+public struct ParamError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var location: SourceLocation?
+
+    public init(_ message: String, at location: SourceLocation?) {
+        self.message = message
+        self.location = location
+    }
+
+    public var description: String { message }
+}
+
+/// The `params:` map of a rule, with typed accessors that throw on a wrong type.
+public struct RuleParams: Sendable {
+    public let entries: [(key: String, value: ParamNode)]
+    public let location: SourceLocation?
+
+    public init(_ entries: [(key: String, value: ParamNode)] = [], at location: SourceLocation? = nil) {
+        self.entries = entries
+        self.location = location
+    }
+
+    public subscript(key: String) -> ParamNode? {
+        entries.last { $0.key == key }?.value
+    }
+
+    /// Throws at the first key that is not in `known`.
+    public func allowOnly(_ known: Set<String>) throws {
+        if let bad = entries.first(where: { !known.contains($0.key) }) {
+            let list = known.sorted().joined(separator: ", ")
+            throw ParamError("unknown parameter '\(bad.key)' (expected one of: \(list))", at: bad.value.location)
+        }
+    }
+
+    public func string(_ key: String) throws -> String? {
+        guard let node = self[key] else { return nil }
+        guard let s = node.scalar else { throw ParamError("parameter '\(key)' must be a string", at: node.location) }
+        return s
+    }
+
+    public func int(_ key: String) throws -> Int? {
+        guard let node = self[key] else { return nil }
+        guard let s = node.scalar, let n = Int(s) else {
+            throw ParamError("parameter '\(key)' must be a whole number", at: node.location)
+        }
+        return n
+    }
+
+    public func double(_ key: String) throws -> Double? {
+        guard let node = self[key] else { return nil }
+        guard let s = node.scalar, let n = Double(s) else {
+            throw ParamError("parameter '\(key)' must be a number", at: node.location)
+        }
+        return n
+    }
+
+    public func bool(_ key: String) throws -> Bool? {
+        guard let node = self[key] else { return nil }
+        switch node.scalar?.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw ParamError("parameter '\(key)' must be true or false", at: node.location)
+        }
+    }
+
+    /// A list of strings; a single string counts as a list of one.
+    public func strings(_ key: String) throws -> [String]? {
+        guard let node = self[key] else { return nil }
+        switch node.value {
+        case .scalar(let s): return [s]
+        case .list(let items):
+            return try items.map { item in
+                guard let s = item.scalar else {
+                    throw ParamError("parameter '\(key)' must be a list of strings", at: item.location)
+                }
+                return s
+            }
+        case .map: throw ParamError("parameter '\(key)' must be a list of strings", at: node.location)
+        }
+    }
+
+    /// A map of strings to strings, in file order.
+    public func stringMap(_ key: String) throws -> [(String, String)]? {
+        guard let node = self[key] else { return nil }
+        guard case .map(let pairs) = node.value else {
+            throw ParamError("parameter '\(key)' must be a map", at: node.location)
+        }
+        return try pairs.map { pair in
+            guard let v = pair.value.scalar else {
+                throw ParamError("parameter '\(key).\(pair.key)' must be a string", at: pair.value.location)
+            }
+            return (pair.key, v)
+        }
+    }
+
+    /// These parameters with `other`'s entries laid over them (a config overriding a rule file).
+    public func merged(with other: RuleParams) -> RuleParams {
+        let overridden = Set(other.entries.map(\.key))
+        return RuleParams(entries.filter { !overridden.contains($0.key) } + other.entries, at: location)
+    }
+}

@@ -1,0 +1,51 @@
+/// Accumulates visible text scalar by scalar with its source positions, folding white space.
+///
+/// Parsers feed it the characters they keep; runs of white space become one space,
+/// and leading and trailing white space is dropped.
+public struct TextBuilder: Sendable {
+    public private(set) var scalars: [Unicode.Scalar] = []
+    private var map = SourceMap()
+    private var pendingSpace: SourceLocation?
+
+    public init() {}
+
+    public var isEmpty: Bool { scalars.isEmpty }
+
+    /// Appends one scalar that stands at `location` in the source.
+    public mutating func append(_ scalar: Unicode.Scalar, at location: SourceLocation) {
+        if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+            if !scalars.isEmpty, pendingSpace == nil { pendingSpace = location }
+            return
+        }
+        if let space = pendingSpace {
+            scalars.append(" ")
+            map.append(space)
+            pendingSpace = nil
+        }
+        scalars.append(scalar)
+        map.append(location)
+    }
+
+    /// Appends a string that stands contiguously in the source from `location`, following newlines.
+    public mutating func append<S: Sequence>(_ text: S, at location: SourceLocation) where S.Element == Unicode.Scalar {
+        var loc = location
+        for scalar in text {
+            append(scalar, at: loc)
+            if scalar == "\n" {
+                loc = SourceLocation(line: loc.line + 1, column: 1)
+            } else {
+                loc.column += 1
+            }
+        }
+    }
+
+    /// Separates what comes next from what came before with a space, if anything came before.
+    public mutating func breakWord(at location: SourceLocation) {
+        if !scalars.isEmpty, pendingSpace == nil { pendingSpace = location }
+    }
+
+    /// The block built so far.
+    public func block(_ role: BlockRole, figure: Int? = nil) -> Block {
+        Block(role: role, scalars: scalars, map: map, figure: figure)
+    }
+}

@@ -1,0 +1,59 @@
+import CopydeskCore
+import Foundation
+
+/// The steps every parser shares once its blocks are built: copyright notices,
+/// quotations, suppressions and a dateline date when nothing better is known.
+enum ArticleAssembler {
+    static func finish(_ article: inout Article, source: String) {
+        findNotices(&article)
+        article.quotations = QuoteScanner.quotations(in: article)
+        let inline = Suppressions.scan(source)
+        let fileWide = article.suppressions.disabledRules
+        article.suppressions = inline
+        article.suppressions.disabledRules.formUnion(fileWide)
+    }
+
+    /// Adds a notice for every notice-like block; photo copyrights in captions and credits are left out.
+    static func findNotices(_ article: inout Article) {
+        for index in article.blocks.indices {
+            let block = article.blocks[index]
+            guard block.role != .caption, block.role != .credit,
+                  let match = NoticeRecognizer.match(block.text) else { continue }
+            let text = block.text(match.span)
+            if NoticeRecognizer.isPhotoNotice(match.holder ?? text) { continue }
+            article.notices.append(CopyrightNotice(
+                text: text, years: match.years, holder: match.holder, location: block.map.range(match.span),
+                yearLocation: match.yearSpan.map { block.map.range($0) }, origin: .text))
+            if block.scalars.count <= 300 { article.blocks[index].role = .notice }
+        }
+    }
+
+    /// A notice from a structured field (front matter, JSON-LD, meta), located at `location`.
+    static func structuredNotice(_ text: String, year: Int? = nil, holder: String? = nil,
+                                 location: SourceRange) -> CopyrightNotice? {
+        if let match = NoticeRecognizer.match(text) ?? NoticeRecognizer.match("© " + text) {
+            return CopyrightNotice(text: text, years: match.years, holder: match.holder ?? holder,
+                                   location: location, yearLocation: nil, origin: .structured)
+        }
+        guard let year else { return nil }
+        return CopyrightNotice(text: "© \(year)" + (holder.map { " " + $0 } ?? ""), years: year...year,
+                               holder: holder, location: location, yearLocation: nil, origin: .structured)
+    }
+
+    /// A date parsed from a front-matter, JSON-LD or meta value.
+    static func date(_ value: String, source: PublicationDate.Source, location: SourceRange?) -> PublicationDate? {
+        guard let m = DateRecognizer.first(in: value) else { return nil }
+        return PublicationDate(year: m.year, month: m.month, day: m.day, source: source, text: value, location: location)
+    }
+
+    /// Plain-text heuristics shared by the parsers: is this a dateline or byline line?
+    static func datelineDate(_ text: String) -> DateRecognizer.Match? {
+        let words = text.split(separator: " ").count
+        guard words <= 22, let m = DateRecognizer.first(in: text) else { return nil }
+        let lower = text.lowercased()
+        let cue = lower.hasPrefix("by ") || lower.contains("published") || lower.contains("updated")
+            || lower.contains("posted") || lower.contains(" am ") || lower.contains(" pm ") || lower.hasSuffix(" am")
+            || lower.hasSuffix(" pm") || lower.contains(" et") || lower.contains(" gmt") || lower.contains(" edt")
+        return (words <= 9 || cue) ? m : nil
+    }
+}

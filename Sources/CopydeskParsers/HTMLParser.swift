@@ -1,0 +1,382 @@
+import CLibXML2
+import CopydeskCore
+import Foundation
+
+/// Reads an HTML page or fragment with libxml2's HTML parser (network access off).
+///
+/// Nothing is deleted: navigation, footers, promos and the like become `chrome`
+/// blocks (the way Readability recognises them, by element and class tokens), and
+/// when one container clearly holds the story's paragraphs, text outside it is
+/// chrome too. Figures come from `<figure>`/`<figcaption>` and caption-classed
+/// elements, credits from credit-classed children, `<cite>`, `<small>`,
+/// `data-credit`, itemprop `creator`/`copyrightHolder`, and JSON-LD `creditText`.
+/// Dates come from JSON-LD, `<meta>` and `<time datetime>`.
+public struct HTMLParser: ArticleParser {
+    public static let format = "html"
+    public static let extensions = ["html", "htm", "xhtml"]
+
+    public init() {}
+
+    public func parse(_ source: SourceText) throws -> Article {
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                            | HTML_PARSE_NONET.rawValue)
+        let utf8 = Array(source.text.utf8)
+        guard let doc = utf8.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+            }
+        }) else {
+            throw InputError("libxml2 could not read this file as HTML")
+        }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else {
+            throw InputError("the HTML has no elements")
+        }
+        var article = Article(path: source.path, format: Self.format)
+        var walker = HTMLWalker(lines: SourceLines(source.text))
+        walker.readMetadata(root)
+        walker.main = walker.mainContainer(root)
+        walker.walk(root, HTMLWalker.Context(), depth: 0)
+        walker.flush()
+        walker.finish(into: &article)
+        ArticleAssembler.finish(&article, source: source.text)
+        return article
+    }
+}
+
+typealias NodePtr = UnsafeMutablePointer<xmlNode>
+
+/// Walks libxml2's tree once, emitting blocks with roles and figures.
+struct HTMLWalker {
+    struct Context {
+        var chrome = false
+        var figure: Int?
+        var caption = false
+        var credit = false
+        var blockquote = false
+        var inMain = false
+        var heading: Int?
+        var byline = false
+    }
+
+    struct PendingFigure {
+        var location: SourceRange
+        var caption: [Int] = []
+        var credits: [Int] = []
+        var creditText: String?
+        var imageSource: String?
+        var alt: String?
+        var media: Figure.Media = .image
+    }
+
+    var aligner: SourceAligner
+    var blocks: [Block] = []
+    var figures: [PendingFigure] = []
+    var builder = TextBuilder()
+    var builderRole: BlockRole = .body
+    var builderFigure: Int?
+    var main: NodePtr?
+    var jsonld = JSONLD()
+    var meta: [String: (value: String, line: Int)] = [:]
+    var timeDate: (value: String, line: Int)?
+    var title: String?
+    var seenHeadline = false
+
+    init(lines: SourceLines) {
+        aligner = SourceAligner(lines, skipTags: true)
+    }
+
+    static let skipped: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "form", "button",
+                                       "select", "option", "input", "textarea", "head", "link", "meta", "object",
+                                       "embed", "canvas", "map", "audio", "dialog"]
+    static let blockElements: Set<String> = ["p", "div", "section", "article", "main", "header", "footer", "nav", "aside",
+                                             "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+                                             "blockquote", "figure", "figcaption", "table", "tr", "td", "th", "pre",
+                                             "address", "hr", "body", "center", "details", "summary", "caption"]
+    static let chromeTokens = try! NSRegularExpression(pattern: """
+        (?:^|[-_\\s])(?:nav|navbar|navigation|menu|share|sharing|social|related|newsletter|promo|subscribe|subscription|\
+        sponsor|sponsored|most-?popular|popular|trending|recommend|recommended|recirc|comments?|advert|ads?|adslot|\
+        advertisement|breadcrumbs?|sidebar|widget|footer|signup|cookie|modal|popup|outbrain|taboola|teaser|\
+        more-stories|read-?more|tags|author-bio|masthead|site-header|toolbar|paywall|disclaimer|skip)(?:$|[-_\\s])
+        """, options: .caseInsensitive)
+    static let captionTokens = try! NSRegularExpression(pattern: "caption", options: .caseInsensitive)
+    static let creditTokens = try! NSRegularExpression(
+        pattern: "credit|copyright|photographer|attribution|(?:^|[-_\\s])source(?:$|[-_\\s])|image-byline|photo-byline",
+        options: .caseInsensitive)
+    static let bodyTokens = try! NSRegularExpression(
+        pattern: "article-?body|story-?body|entry-?content|post-?content|article__body|article-content|story-content|body-text|article-text|articlebody|main-content|story__body|content__article-body|rich-text",
+        options: .caseInsensitive)
+    static let socialEmbed = try! NSRegularExpression(pattern: "twitter-tweet|instagram|tiktok|facebook|reddit-embed",
+                                                      options: .caseInsensitive)
+    static let bylineTokens = try! NSRegularExpression(pattern: "(?:^|[-_\\s])(?:byline|author|dateline|timestamp|date|published|pubdate)(?:$|[-_\\s])",
+                                                       options: .caseInsensitive)
+
+    // MARK: - libxml2 access
+
+    static func name(_ node: NodePtr) -> String {
+        guard let n = node.pointee.name else { return "" }
+        return String(cString: n).lowercased()
+    }
+
+    static func attribute(_ node: NodePtr, _ attr: String) -> String? {
+        guard let value = xmlGetProp(node, attr) else { return nil }
+        defer { free(value) }
+        return String(cString: value)
+    }
+
+    static func content(_ node: NodePtr) -> String {
+        guard let value = xmlNodeGetContent(node) else { return "" }
+        defer { free(value) }
+        return String(cString: value)
+    }
+
+    static func matches(_ regex: NSRegularExpression, _ text: String?) -> Bool {
+        guard let text, !text.isEmpty else { return false }
+        return regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+    }
+
+    static func children(_ node: NodePtr) -> UnfoldSequence<NodePtr, NodePtr?> {
+        sequence(state: node.pointee.children) { (state: inout NodePtr?) -> NodePtr? in
+            defer { state = state?.pointee.next }
+            return state
+        }
+    }
+
+    // MARK: - Metadata
+
+    /// Reads `<title>`, `<meta>`, JSON-LD and the first `<time datetime>` anywhere in the page.
+    mutating func readMetadata(_ root: NodePtr) {
+        var stack = [root]
+        while let node = stack.popLast() {
+            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
+            let tag = Self.name(node)
+            let line = Int(xmlGetLineNo(node))
+            switch tag {
+            case "title":
+                title = title ?? Self.content(node).trimmingCharacters(in: .whitespacesAndNewlines)
+            case "meta":
+                if let key = Self.attribute(node, "property") ?? Self.attribute(node, "name") ?? Self.attribute(node, "itemprop"),
+                   let value = Self.attribute(node, "content") {
+                    if meta[key.lowercased()] == nil { meta[key.lowercased()] = (value, line) }
+                }
+            case "script":
+                if Self.attribute(node, "type")?.lowercased().contains("ld+json") == true {
+                    jsonld.read(Self.content(node))
+                }
+                continue
+            case "time":
+                if timeDate == nil, let value = Self.attribute(node, "datetime") { timeDate = (value, line) }
+            default:
+                break
+            }
+            stack.append(contentsOf: Self.children(node).reversed())
+        }
+    }
+
+    /// The element that clearly holds the story's paragraphs, if one does.
+    func mainContainer(_ root: NodePtr) -> NodePtr? {
+        var textOf: [NodePtr: Int] = [:]
+        var candidates: [NodePtr] = []
+        func measure(_ node: NodePtr, depth: Int) -> Int {
+            guard depth < 600 else { return 0 }
+            var total = 0
+            for child in Self.children(node) where child.pointee.type == XML_ELEMENT_NODE {
+                let tag = Self.name(child)
+                if Self.skipped.contains(tag) { continue }
+                total += tag == "p" ? Self.content(child).count : measure(child, depth: depth + 1)
+            }
+            let tag = Self.name(node)
+            if tag == "article" || tag == "main" || Self.attribute(node, "itemprop") == "articleBody"
+                || Self.matches(Self.bodyTokens, Self.attribute(node, "class")) || Self.matches(Self.bodyTokens, Self.attribute(node, "id")) {
+                candidates.append(node)
+                textOf[node] = total
+            }
+            return total
+        }
+        let all = measure(root, depth: 0)
+        guard all > 0 else { return nil }
+        // the smallest candidate that still holds most of the page's paragraph text
+        let good = candidates.filter { Double(textOf[$0]!) >= 0.6 * Double(all) }
+        return good.min { textOf[$0]! < textOf[$1]! } ?? good.first
+    }
+
+    // MARK: - Walking
+
+    mutating func walk(_ node: NodePtr, _ outer: Context, depth: Int) {
+        guard depth < 1500 else { return }
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            guard let content = node.pointee.content else { return }
+            let text = String(cString: content)
+            if text.allSatisfy(\.isWhitespace) {
+                if !builder.isEmpty { builder.breakWord(at: SourceLocation(line: aligner.line, column: aligner.column)) }
+                return
+            }
+            let role = self.role(for: outer)
+            if role != builderRole || outer.figure != builderFigure { flush() }
+            builderRole = role
+            builderFigure = outer.figure
+            aligner.append(text.unicodeScalars, to: &builder)
+            return
+        case XML_ELEMENT_NODE:
+            break
+        default:
+            return
+        }
+        let tag = Self.name(node)
+        if Self.skipped.contains(tag) || Self.isHidden(node) { return }
+        let line = Int(xmlGetLineNo(node))
+        if line > 0 { aligner.seek(SourceLocation(line: line, column: 1)) }
+        if tag == "br" {
+            builder.breakWord(at: SourceLocation(line: aligner.line, column: aligner.column))
+            return
+        }
+        var context = outer
+        let cls = (Self.attribute(node, "class") ?? "") + " " + (Self.attribute(node, "id") ?? "")
+        let isBlock = Self.blockElements.contains(tag)
+        if node == main { context.inMain = true }
+        if ["nav", "footer", "aside"].contains(tag) || (Self.matches(Self.chromeTokens, cls) && context.figure == nil
+                                                         && !context.inMain) {
+            context.chrome = true
+        }
+        if Self.matches(Self.chromeTokens, cls), context.inMain, !cls.lowercased().contains("body"),
+           ["aside", "div", "section", "ul", "ol"].contains(tag), Self.matches(Self.chromeTokens, cls) {
+            context.chrome = true
+        }
+        if tag == "figure" || (context.figure == nil && (tag == "figcaption" || Self.matches(Self.captionTokens, cls))
+                               && !context.chrome) {
+            if context.figure == nil || tag == "figure" {
+                flush()
+                let loc = SourceLocation(line: max(1, line), column: 1)
+                figures.append(PendingFigure(location: SourceRange(at: loc)))
+                context.figure = figures.count - 1
+            }
+        }
+        if let f = context.figure {
+            if tag == "figcaption" || Self.matches(Self.captionTokens, cls) { context.caption = true }
+            if Self.matches(Self.creditTokens, cls) || ["cite", "small"].contains(tag)
+                || ["creator", "copyrightHolder", "author"].contains(Self.attribute(node, "itemprop") ?? "") {
+                context.credit = true
+            }
+            if let credit = Self.attribute(node, "data-credit"), !credit.isEmpty { figures[f].creditText = credit }
+            if ["img", "picture", "video", "source"].contains(tag) {
+                if tag == "video" { figures[f].media = .video }
+                if figures[f].imageSource == nil {
+                    figures[f].imageSource = Self.attribute(node, "src") ?? Self.attribute(node, "data-src")
+                    figures[f].alt = Self.attribute(node, "alt")
+                }
+            }
+        } else if Self.matches(Self.creditTokens, cls), !context.chrome, let last = figures.indices.last,
+                  let lastBlock = (figures[last].caption + figures[last].credits).max(), lastBlock >= blocks.count - 1 {
+            context.figure = last
+            context.credit = true
+        }
+        if tag == "blockquote" {
+            context.blockquote = true
+            if Self.matches(Self.socialEmbed, cls) { context.chrome = true }
+        }
+        if tag.count == 2, tag.hasPrefix("h"), let level = Int(tag.dropFirst()) { context.heading = level }
+        if Self.matches(Self.bylineTokens, cls), context.figure == nil { context.byline = true }
+
+        if isBlock || context.credit != outer.credit { flush() }
+        for child in Self.children(node) { walk(child, context, depth: depth + 1) }
+        if isBlock || context.credit != outer.credit || context.figure != outer.figure { flush() }
+    }
+
+    static func isHidden(_ node: NodePtr) -> Bool {
+        if xmlHasProp(node, "hidden") != nil { return true }
+        if let style = attribute(node, "style")?.replacingOccurrences(of: " ", with: "").lowercased(),
+           style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        return false
+    }
+
+    func role(for context: Context) -> BlockRole {
+        if context.figure != nil { return context.credit ? .credit : .caption }
+        if context.chrome { return .chrome }
+        if main != nil, !context.inMain {
+            if context.heading == 1, !seenHeadline { return .headline }
+            return context.byline ? .byline : .chrome
+        }
+        if let level = context.heading { return level == 1 && !seenHeadline ? .headline : .heading }
+        if context.blockquote { return .blockquote }
+        if context.byline { return .byline }
+        return .body
+    }
+
+    mutating func flush() {
+        guard !builder.isEmpty else { return }
+        let index = blocks.count
+        var role = builderRole
+        if role == .headline { seenHeadline = true }
+        if let f = builderFigure {
+            if role == .caption, CreditRecognizer.isCreditLine(builder.block(.caption).text) { role = .credit }
+            if role == .credit { figures[f].credits.append(index) } else { figures[f].caption.append(index) }
+        }
+        blocks.append(builder.block(role, figure: builderFigure))
+        builder = TextBuilder()
+    }
+
+    // MARK: - Result
+
+    mutating func finish(into article: inout Article) {
+        for b in blocks.indices { blocks[b].figure = nil }
+        for pending in figures {
+            guard !pending.caption.isEmpty || !pending.credits.isEmpty else { continue }
+            if pending.caption.isEmpty, let src = pending.imageSource, ImageFilter.isDecorative(src) { continue }
+            let captionText = pending.caption.map { blocks[$0].text }.joined(separator: " ")
+            var credit = pending.creditText
+            var creditLocation: SourceRange?
+            if credit == nil, let c = pending.credits.first {
+                credit = pending.credits.map { blocks[$0].text }.joined(separator: " ")
+                creditLocation = blocks[c].range
+            }
+            if credit == nil, CreditRecognizer.trailingCredit(in: captionText) != nil
+                || CreditRecognizer.hasLeadingCredit(captionText) {
+                credit = captionText
+            }
+            if credit == nil, let image = jsonld.images.first(where: {
+                ($0.url != nil && $0.url == pending.imageSource) || ($0.caption != nil && $0.caption == captionText)
+            }) {
+                credit = image.credit
+            }
+            let location = pending.caption.first.map { blocks[$0].range } ?? pending.location
+            let index = article.figures.count
+            for b in pending.caption + pending.credits { blocks[b].figure = index }
+            article.figures.append(Figure(media: pending.media, location: location, caption: pending.caption.first,
+                                          credit: credit, creditLocation: creditLocation, alt: pending.alt,
+                                          source: pending.imageSource))
+        }
+        article.blocks = blocks
+        article.title = jsonld.headline ?? meta["og:title"]?.value ?? blocks.first { $0.role == .headline }?.text ?? title
+        article.authors = jsonld.authors
+        article.publisher = jsonld.publisher ?? meta["og:site_name"]?.value
+        if let date = jsonld.datePublished {
+            article.published = ArticleAssembler.date(date, source: .jsonLD, location: nil)
+        }
+        for key in ["article:published_time", "parsely-pub-date", "pubdate", "publishdate", "date", "dc.date",
+                    "datepublished", "sailthru.date"] where article.published == nil {
+            if let m = meta[key] {
+                article.published = ArticleAssembler.date(m.value, source: .meta,
+                                                          location: SourceRange(at: SourceLocation(line: m.line, column: 1)))
+            }
+        }
+        if article.published == nil, let t = timeDate {
+            article.published = ArticleAssembler.date(t.value, source: .time,
+                                                      location: SourceRange(at: SourceLocation(line: t.line, column: 1)))
+        }
+        if article.published == nil {
+            for block in blocks where [.byline, .dateline].contains(block.role) {
+                if let m = ArticleAssembler.datelineDate(block.text) {
+                    article.published = PublicationDate(year: m.year, month: m.month, day: m.day, source: .dateline,
+                                                        text: block.text, location: block.range)
+                    break
+                }
+            }
+        }
+        if let notice = jsonld.copyrightNotice ?? meta["copyright"]?.value ?? jsonld.copyrightYear.map({ "© \($0)" }),
+           let parsed = ArticleAssembler.structuredNotice(notice, year: jsonld.copyrightYear, holder: jsonld.copyrightHolder,
+                                                          location: SourceRange(at: SourceLocation(line: 1, column: 1))) {
+            article.notices.append(parsed)
+        }
+    }
+}

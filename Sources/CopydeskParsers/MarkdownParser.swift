@@ -1,0 +1,222 @@
+import CCmarkGFM
+import CopydeskCore
+import Yams
+
+/// Reads CommonMark + GFM through cmark-gfm, with YAML front matter through Yams.
+///
+/// Front matter is cut off first (cmark would read `---` as a rule) and line numbers
+/// are offset back. Figures: an image followed by an emphasised caption paragraph
+/// (the form pandoc and most CMSs write), the image title as credit, and the
+/// front-matter `image: {caption, credit}`.
+public struct MarkdownParser: ArticleParser {
+    public static let format = "markdown"
+    public static let extensions = ["md", "markdown", "mdown", "mkd"]
+
+    public init() {}
+
+    public func parse(_ source: SourceText) throws -> Article {
+        var article = Article(path: source.path, format: Self.format)
+        let front = try FrontMatter(source.text)
+        readFrontMatter(front, into: &article)
+
+        let lines = SourceLines(source.text)
+        let body = front.lineCount == 0 ? source.text
+            : source.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(front.lineCount).joined(separator: "\n")
+        var walker = Walker(lines: lines, lineOffset: front.lineCount)
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else {
+            throw InputError("could not start the Markdown parser")
+        }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink"] {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        body.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let document = cmark_parser_finish(parser) else { throw InputError("could not parse the Markdown") }
+        defer { cmark_node_free(document) }
+        walker.walk(children: document, role: .body)
+        walker.finishFigures(into: &article)
+
+        if let image = front["image"]?.mapping, let caption = image["caption"]?.scalar?.string {
+            var builder = TextBuilder()
+            let loc = front.location("image")
+            builder.append(caption.unicodeScalars, at: loc)
+            walker.blocks.append(builder.block(.caption, figure: article.figures.count))
+            article.figures.append(Figure(location: SourceRange(at: loc), caption: walker.blocks.count - 1,
+                                          credit: image["credit"]?.scalar?.string,
+                                          alt: image["alt"]?.scalar?.string))
+        }
+        article.blocks = walker.blocks
+        if article.title == nil {
+            article.title = article.blocks.first { $0.role == .headline }?.text
+        }
+        ArticleAssembler.finish(&article, source: source.text)
+        return article
+    }
+
+    private func readFrontMatter(_ front: FrontMatter, into article: inout Article) {
+        article.title = front.string("title")
+        article.authors = front.strings("author") + front.strings("authors")
+        article.publisher = front.string("publisher")
+        for key in ["date", "published"] {
+            if article.published == nil, let value = front.string(key) {
+                let loc = front.location(key)
+                article.published = ArticleAssembler.date(value, source: .frontMatter, location: SourceRange(at: loc))
+            }
+        }
+        if let notice = front.string("copyright"),
+           let parsed = ArticleAssembler.structuredNotice(notice, location: SourceRange(at: front.location("copyright"))) {
+            article.notices.append(parsed)
+        }
+        if let disable = front["copydesk"]?.mapping?["disable"] {
+            let rules = disable.sequence?.compactMap { $0.scalar?.string } ?? [disable.scalar?.string].compactMap { $0 }
+            article.suppressions.disabledRules.formUnion(rules)
+        }
+    }
+}
+
+/// Walks cmark's tree, building blocks and figure candidates.
+private struct Walker {
+    var blocks: [Block] = []
+    /// Images seen, with the block index of the paragraph holding them.
+    var images: [(block: Int?, location: SourceRange, alt: String, title: String, src: String)] = []
+    var aligner: SourceAligner
+    let lines: SourceLines
+    let lineOffset: Int
+
+    init(lines: SourceLines, lineOffset: Int) {
+        self.lines = lines
+        self.lineOffset = lineOffset
+        aligner = SourceAligner(lines, skipTags: false)
+    }
+
+    func start(_ node: OpaquePointer) -> SourceLocation? {
+        let line = Int(cmark_node_get_start_line(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        guard line > 0 else { return nil }
+        let fileLine = line + lineOffset
+        return SourceLocation(line: fileLine, column: lines.column(line: fileLine, byteColumn: max(1, byteColumn)))
+    }
+
+    mutating func walk(children parent: OpaquePointer, role: BlockRole) {
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            visit(node, role: role)
+            child = cmark_node_next(node)
+        }
+    }
+
+    mutating func visit(_ node: OpaquePointer, role: BlockRole) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            paragraph(node, role: role)
+        case CMARK_NODE_HEADING:
+            let level = cmark_node_get_heading_level(node)
+            paragraph(node, role: level == 1 && !blocks.contains { $0.role == .headline } ? .headline : .heading)
+        case CMARK_NODE_BLOCK_QUOTE:
+            walk(children: node, role: .blockquote)
+        case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
+            break
+        default:
+            // lists, items, tables, footnotes: their paragraphs are text like any other
+            if cmark_node_first_child(node) != nil {
+                if cmark_node_get_type(cmark_node_first_child(node)) == CMARK_NODE_TEXT
+                    || String(cString: cmark_node_get_type_string(node)).hasPrefix("table_cell") {
+                    paragraph(node, role: .chrome)
+                } else {
+                    walk(children: node, role: role)
+                }
+            }
+        }
+    }
+
+    mutating func paragraph(_ node: OpaquePointer, role: BlockRole) {
+        if let loc = start(node) { aligner.seek(loc) }
+        var builder = TextBuilder()
+        let imageStart = images.count
+        var emphasisOnly = true
+        var hasText = false
+        inline(children: node, into: &builder, emphasisOnly: &emphasisOnly, hasText: &hasText, depth: 0)
+        let index = blocks.count
+        for i in imageStart..<images.count { images[i].block = builder.isEmpty ? nil : index }
+        guard !builder.isEmpty else { return }
+        var finalRole = role
+        if emphasisOnly, hasText, role == .body, let last = images.last, last.block == nil || last.block == index - 1 || last.block == index,
+           blocks.count - (last.block ?? index - 1) <= 1 {
+            finalRole = .caption
+        }
+        blocks.append(builder.block(finalRole))
+    }
+
+    mutating func inline(children parent: OpaquePointer, into builder: inout TextBuilder,
+                         emphasisOnly: inout Bool, hasText: inout Bool, depth: Int) {
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            defer { child = cmark_node_next(node) }
+            if let loc = start(node) { aligner.seek(loc) }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                let literal = String(cString: cmark_node_get_literal(node))
+                if depth == 0, !literal.allSatisfy(\.isWhitespace) { emphasisOnly = false }
+                if !literal.allSatisfy(\.isWhitespace) { hasText = true }
+                aligner.append(literal.unicodeScalars, to: &builder)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                builder.breakWord(at: SourceLocation(line: aligner.line, column: aligner.column))
+            case CMARK_NODE_IMAGE:
+                var alt = TextBuilder()
+                var ignoredEmphasis = true, ignoredText = false
+                inline(children: node, into: &alt, emphasisOnly: &ignoredEmphasis, hasText: &ignoredText, depth: depth + 1)
+                let loc = start(node) ?? SourceLocation(line: 1, column: 1)
+                images.append((nil, SourceRange(at: loc), alt.block(.caption).text,
+                               String(cString: cmark_node_get_title(node)), String(cString: cmark_node_get_url(node))))
+            case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+                inline(children: node, into: &builder, emphasisOnly: &emphasisOnly, hasText: &hasText, depth: depth + 1)
+            case CMARK_NODE_HTML_INLINE:
+                break
+            default:
+                inline(children: node, into: &builder, emphasisOnly: &emphasisOnly, hasText: &hasText, depth: depth)
+            }
+        }
+    }
+
+    /// Turns images into figures: caption from the emphasised paragraph after the image
+    /// (else its alt text), credit from that caption, the image title, or a credit line after it.
+    mutating func finishFigures(into article: inout Article) {
+        for image in images {
+            if ImageFilter.isDecorative(image.src) { continue }
+            let figureIndex = article.figures.count
+            var figure = Figure(location: image.location, alt: image.alt.isEmpty ? nil : image.alt,
+                                source: image.src)
+            if !image.title.isEmpty { figure.credit = image.title }
+            // the caption: the next block if it is a caption paragraph
+            let next = (image.block.map { $0 + 1 }) ?? blocks.indices.first { blocks[$0].range.start.line >= image.location.start.line }
+            if let n = next, n < blocks.count, blocks[n].role == .caption {
+                figure.caption = n
+                blocks[n].figure = figureIndex
+                let text = blocks[n].text
+                if figure.credit == nil, CreditRecognizer.isCreditLine(text) || CreditRecognizer.trailingCredit(in: text) != nil
+                    || CreditRecognizer.hasLeadingCredit(text) {
+                    figure.credit = text
+                }
+                if figure.credit == nil, n + 1 < blocks.count, CreditRecognizer.isCreditLine(blocks[n + 1].text) {
+                    blocks[n + 1].role = .credit
+                    blocks[n + 1].figure = figureIndex
+                    figure.credit = blocks[n + 1].text
+                }
+            } else if let n = next, n < blocks.count, CreditRecognizer.isCreditLine(blocks[n].text) {
+                blocks[n].role = .credit
+                blocks[n].figure = figureIndex
+                figure.credit = blocks[n].text
+            } else if CreditRecognizer.trailingCredit(in: image.alt) != nil {
+                figure.credit = image.alt
+            }
+            article.figures.append(figure)
+        }
+        // an emphasised paragraph that is not next to any image is ordinary text
+        for i in blocks.indices where blocks[i].role == .caption && blocks[i].figure == nil {
+            blocks[i].role = .body
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import CopydeskCore
+import Foundation
+
+/// Reads text copied from a rendered web page, or wire copy, by segmenting lines.
+///
+/// Every non-empty line is a paragraph (hard-wrapped wire copy is joined into
+/// paragraphs at blank lines). Lines are then labelled: page chrome by lexicon and
+/// shape, figures as caption plus credit lines (a credit may be split over lines
+/// around a lone `/`), byline and dateline near the top, copyright notices, and body.
+public struct PlainTextParser: ArticleParser {
+    public static let format = "text"
+    public static let extensions = ["txt", "text"]
+
+    public init() {}
+
+    /// One paragraph-to-be: one line, or several wrapped lines.
+    struct Unit {
+        var builder = TextBuilder()
+        var firstLine: Int
+        var blankBefore: Bool
+        var text: String { String(String.UnicodeScalarView(builder.scalars)) }
+        var words: Int { text.split(separator: " ").count }
+    }
+
+    public func parse(_ source: SourceText) throws -> Article {
+        var article = Article(path: source.path, format: Self.format)
+        let units = Self.units(source.text)
+        var roles = [BlockRole?](repeating: nil, count: units.count)
+        var figureOf = [Int?](repeating: nil, count: units.count)
+        var figures: [(caption: Int?, credit: [Int])] = []
+        let texts = units.map(\.text)
+
+        for i in units.indices {
+            if let notice = NoticeRecognizer.match(texts[i]), !NoticeRecognizer.isPhotoNotice(notice.holder ?? texts[i]) {
+                roles[i] = .notice
+            } else if ChromeLexicon.isChrome(texts[i]) {
+                roles[i] = .chrome
+            }
+        }
+
+        // Figures: credit groups, and the caption next to them.
+        var i = 0
+        while i < units.count {
+            defer { i += 1 }
+            guard roles[i] == nil else { continue }
+            var group: [Int] = []
+            if ["/", "|"].contains(texts[i]), i > 0, i + 1 < units.count, roles[i - 1] == nil,
+               units[i - 1].words <= 6, units[i + 1].words <= 6, !units[i].blankBefore, !units[i + 1].blankBefore {
+                group = [i - 1, i, i + 1]
+            } else if CreditRecognizer.isCreditLine(texts[i]) {
+                group = [i]
+                if texts[i].hasSuffix("...") || texts[i].hasSuffix("…") || texts[i].hasSuffix(":"),
+                   i + 1 < units.count, units[i + 1].words <= 10, roles[i + 1] == nil {
+                    group.append(i + 1)
+                }
+            } else {
+                continue
+            }
+            if group.first! < i, let last = figures.last, last.credit.contains(group.first!) { continue }
+            for g in group { roles[g] = .credit }
+            let caption = Self.captionIndex(before: group.first!, units: units, roles: roles)
+            if let c = caption { roles[c] = .caption }
+            let figure = figures.count
+            figures.append((caption, group))
+            for g in group + (caption.map { [$0] } ?? []) { figureOf[g] = figure }
+            i = group.last!
+        }
+        // Captions that carry their own credit, and captions marked as such with no credit.
+        for i in units.indices where roles[i] == nil {
+            let text = texts[i]
+            let marked = ["Media caption", "Image caption", "Caption:"].first { text.hasPrefix($0) }
+            if marked != nil || (units[i].words <= 80 && (CreditRecognizer.trailingCredit(in: text) != nil
+                                                         || CreditRecognizer.hasLeadingCredit(text))) {
+                roles[i] = .caption
+                figureOf[i] = figures.count
+                figures.append((i, marked != nil ? [] : [i]))
+            }
+        }
+
+        // Byline, dateline, headline, body, and the chrome left over.
+        var firstBody: Int?
+        for i in units.indices where roles[i] == nil {
+            let text = texts[i], words = units[i].words
+            let lower = text.lowercased()
+            if (lower.hasPrefix("by ") && words <= 12) || (lower.hasPrefix("by ") && text.contains("—") && words <= 20) {
+                roles[i] = .byline
+            }
+            if firstBody == nil || i < firstBody! + 8, let m = ArticleAssembler.datelineDate(text), words <= 22 {
+                if roles[i] == nil { roles[i] = .dateline }
+                if article.published == nil {
+                    article.published = PublicationDate(year: m.year, month: m.month, day: m.day, source: .dateline,
+                                                        text: (text as NSString).substring(with: m.range),
+                                                        location: units[i].builder.block(.dateline).range)
+                }
+            }
+            guard roles[i] == nil else { continue }
+            if Self.isBody(text, words: words) {
+                roles[i] = .body
+                if firstBody == nil { firstBody = i }
+            }
+        }
+        if let first = firstBody ?? units.indices.last {
+            let candidates = (0..<first).filter { roles[$0] == nil && (3...30).contains(units[$0].words) }
+            if let headline = candidates.last {
+                roles[headline] = .headline
+                article.title = texts[headline]
+            }
+        }
+
+        for figure in figures {
+            let captionBlock = figure.caption
+            var credit: String?
+            var creditRange: SourceRange?
+            if !figure.credit.isEmpty {
+                if figure.credit == [figure.caption] {
+                    credit = texts[figure.caption!]
+                } else {
+                    credit = figure.credit.map { texts[$0] }.joined(separator: " ")
+                    let first = units[figure.credit.first!].builder.block(.credit).range
+                    let last = units[figure.credit.last!].builder.block(.credit).range
+                    creditRange = SourceRange(start: first.start, end: last.end)
+                }
+            }
+            let anchor = captionBlock ?? figure.credit.first!
+            article.figures.append(Figure(location: units[anchor].builder.block(.caption).range,
+                                          caption: nil, credit: credit, creditLocation: creditRange))
+        }
+        for (i, unit) in units.enumerated() {
+            let role = roles[i] ?? .chrome
+            if role == .caption, let f = figureOf[i] { article.figures[f].caption = article.blocks.count }
+            article.blocks.append(unit.builder.block(role, figure: figureOf[i]))
+        }
+        ArticleAssembler.finish(&article, source: source.text)
+        return article
+    }
+
+    /// Body text: ends like a sentence, or is long; or holds a quotation of some length.
+    static func isBody(_ text: String, words: Int) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        let terminal: Set<Unicode.Scalar> = [".", "!", "?", "\"", "\u{201D}", "\u{2019}", ")", ":", ";", "…", "'"]
+        if words >= 20 { return true }
+        return words >= 4 && terminal.contains(last)
+    }
+
+    /// The caption for a credit group: the nearest paragraph above it, skipping caption expanders,
+    /// within one blank line.
+    static func captionIndex(before start: Int, units: [Unit], roles: [BlockRole?]) -> Int? {
+        let expanders: Set<String> = ["hide caption", "toggle caption", "enlarge this image", "enlarge image", "credit..."]
+        var blanks = units[start].blankBefore ? 1 : 0
+        var j = start - 1
+        while j >= 0, expanders.contains(units[j].text.lowercased()) {
+            if units[j].blankBefore { blanks += 1 }
+            j -= 1
+        }
+        guard j >= 0, roles[j] == nil, units[j].words >= 2, blanks <= 1 else { return nil }
+        return j
+    }
+
+    /// Splits the source into paragraph units with positions.
+    static func units(_ text: String) -> [Unit] {
+        var lines: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if current.last == "\r" { current.removeLast() }
+                lines.append(current)
+                current = []
+            } else {
+                current.append(scalar)
+            }
+        }
+        lines.append(current)
+        let isBlank = lines.map { $0.allSatisfy { $0.properties.isWhitespace } }
+        let wrapped = isWrapped(lines, isBlank: isBlank)
+
+        var units: [Unit] = []
+        var blankBefore = false
+        for (n, line) in lines.enumerated() {
+            if isBlank[n] {
+                blankBefore = true
+                continue
+            }
+            let joinsPrevious = wrapped && n > 0 && !isBlank[n - 1] && !units.isEmpty
+            if !joinsPrevious {
+                units.append(Unit(firstLine: n + 1, blankBefore: blankBefore))
+            } else {
+                units[units.count - 1].builder.breakWord(at: SourceLocation(line: n, column: lines[n - 1].count + 1))
+            }
+            units[units.count - 1].builder.append(line, at: SourceLocation(line: n + 1, column: 1))
+            blankBefore = false
+        }
+        return units
+    }
+
+    /// Hard-wrapped wire copy: most lines run on into the next and none is long.
+    static func isWrapped(_ lines: [[Unicode.Scalar]], isBlank: [Bool]) -> Bool {
+        let filled = lines.indices.filter { !isBlank[$0] }
+        guard filled.count >= 6 else { return false }
+        let runOn = filled.filter { $0 + 1 < lines.count && !isBlank[$0 + 1] }.count
+        let longest = filled.map { lines[$0].count }.max() ?? 0
+        return longest <= 100 && Double(runOn) / Double(filled.count) >= 0.5
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Recognises copyright notices: `©`, `&copy;`, `(c)`, `Copyright`, `Copr.`, then a year
+/// or range and a holder, in notice-like text.
+///
+/// A sentence about copyright ("a copyright lawsuit filed in 2019") is not a notice:
+/// the marker must be the symbol, or the capitalised word at the start of the
+/// notice or before a year or symbol.
+enum NoticeRecognizer {
+    struct Match {
+        /// Scalar offsets of the notice in the text.
+        var span: Range<Int>
+        var years: ClosedRange<Int>?
+        /// Scalar offsets of the year or range token.
+        var yearSpan: Range<Int>?
+        var holder: String?
+    }
+
+    private static let marker = try! NSRegularExpression(
+        pattern: "©|\\([cC]\\)|\\bCopyright\\b|\\bCOPYRIGHT\\b|\\bCopr\\.")
+    private static let year = try! NSRegularExpression(
+        pattern: "(?<![\\d/])((?:19|20)\\d\\d)(?:\\s*[-–—/]\\s*((?:19|20)?\\d\\d))?(?![\\d/])")
+    private static let sentenceEnd = try! NSRegularExpression(pattern: "(?<![A-Z]\\w{0,3})\\.\\s|\\s\\|\\s|\\s{3,}")
+    private static let photoWords = try! NSRegularExpression(
+        pattern: "\\b(photo|photograph|image|picture|illustration|video|credit|getty|shutterstock|reuters|afp|associated press|ap photo|epa|alamy|istock)\\b",
+        options: .caseInsensitive)
+
+    /// Cheap pre-filter: whether the text can hold a notice at all.
+    static func mayContain(_ text: String) -> Bool {
+        text.contains("©") || text.contains("opyright") || text.contains("OPYRIGHT") || text.contains("(c)")
+            || text.contains("(C)") || text.contains("Copr.")
+    }
+
+    /// The notice in `text`, if the text is notice-like.
+    static func match(_ text: String) -> Match? {
+        guard mayContain(text) else { return nil }
+        let ns = text as NSString
+        guard let m = marker.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        let markerText = ns.substring(with: m.range)
+        let before = ns.substring(to: m.range.location)
+        let after = ns.substring(from: NSMaxRange(m.range))
+        // "(c)" must be followed by a year to count; the word must start the notice or precede © or a year.
+        let afterTrimmed = after.trimmingCharacters(in: .whitespaces)
+        let startsWithYear = afterTrimmed.first?.isNumber == true || afterTrimmed.hasPrefix("©")
+        if markerText.lowercased() == "(c)" && !startsWithYear { return nil }
+        if markerText.hasPrefix("Copyright") || markerText == "COPYRIGHT" {
+            let lead = before.trimmingCharacters(in: .whitespaces)
+            let sentenceStart = lead.isEmpty || lead.hasSuffix(".") || lead.hasSuffix("|") || lead.hasSuffix("©")
+            if !sentenceStart && !startsWithYear { return nil }
+            if lead.lowercased().hasSuffix("image") || lead.lowercased().hasSuffix("photo") { return nil }
+        }
+        // Notice-like: the notice (from its marker to the end of its sentence) is short.
+        let leadWords = before.split(separator: " ").count
+        if leadWords > 12 { return nil }
+        var end = ns.length
+        let tail = NSRange(location: NSMaxRange(m.range), length: ns.length - NSMaxRange(m.range))
+        if let stop = sentenceEnd.firstMatch(in: text, range: tail) {
+            end = stop.range.location + (ns.substring(with: stop.range).hasPrefix(".") ? 1 : 0)
+        }
+        let start = leadWords <= 6 ? 0 : m.range.location
+        if end - m.range.location > 160 { end = min(ns.length, m.range.location + 160) }
+        let searchRange = NSRange(location: m.range.location, length: end - m.range.location)
+        var years: ClosedRange<Int>?
+        var yearSpan: Range<Int>?
+        if let y = year.firstMatch(in: text, range: searchRange) {
+            let first = Int(ns.substring(with: y.range(at: 1)))!
+            var last = first
+            if y.range(at: 2).location != NSNotFound {
+                let raw = ns.substring(with: y.range(at: 2))
+                last = raw.count == 2 ? (first / 100) * 100 + Int(raw)! : Int(raw)!
+                if last < first { last = first }
+            }
+            years = first...last
+            yearSpan = scalarOffset(ns, y.range.location)..<scalarOffset(ns, NSMaxRange(y.range))
+        }
+        var holder = ns.substring(with: NSRange(location: NSMaxRange(m.range), length: max(0, end - NSMaxRange(m.range))))
+        if let y = yearSpan {
+            holder = holder.replacingOccurrences(of: String(text.unicodeScalars.dropFirst(y.lowerBound).prefix(y.count)), with: "")
+        }
+        holder = holder.replacingOccurrences(of: "©", with: "")
+            .replacingOccurrences(of: "All rights reserved", with: "", options: .caseInsensitive)
+            .trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—|"))
+        return Match(span: scalarOffset(ns, start)..<scalarOffset(ns, end), years: years, yearSpan: yearSpan,
+                     holder: holder.isEmpty ? nil : holder)
+    }
+
+    /// Whether a notice is about a photo rather than the article (`© 2019 Getty Images` in a credit).
+    static func isPhotoNotice(_ text: String) -> Bool {
+        photoWords.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+    }
+
+    static func scalarOffset(_ ns: NSString, _ utf16: Int) -> Int {
+        (ns.substring(to: utf16) as String).unicodeScalars.count
+    }
+}

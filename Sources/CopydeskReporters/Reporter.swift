@@ -1,0 +1,75 @@
+import CopydeskCore
+
+/// One linted file as reporters see it.
+public struct FileReport: Sendable {
+    public var path: String
+    /// `text`, `markdown`, `html`.
+    public var format: String
+    public var diagnostics: [Diagnostic]
+    /// Why the file could not be linted, if it could not.
+    public var error: InputError?
+    /// The file's lines, for reporters that show source.
+    public var lines: [Substring]
+
+    public init(path: String, format: String, diagnostics: [Diagnostic], error: InputError? = nil, lines: [Substring] = []) {
+        self.path = path
+        self.format = format
+        self.diagnostics = diagnostics
+        self.error = error
+        self.lines = lines
+    }
+}
+
+/// Facts about a rule that reporters may print (SARIF rule metadata, help text).
+public struct RuleInfo: Sendable {
+    public var id: String
+    public var summary: String
+    public var severity: Severity
+    public init(id: String, summary: String, severity: Severity) {
+        self.id = id
+        self.summary = summary
+        self.severity = severity
+    }
+}
+
+/// Everything a run produced.
+public struct RunReport: Sendable {
+    public var files: [FileReport]
+    public var rules: [RuleInfo]
+    public var toolVersion: String
+    /// Whether colors may be used.
+    public var color: Bool
+
+    public init(files: [FileReport], rules: [RuleInfo], toolVersion: String, color: Bool = false) {
+        self.files = files
+        self.rules = rules
+        self.toolVersion = toolVersion
+        self.color = color
+    }
+
+    public func count(_ severity: Severity) -> Int {
+        files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count }
+    }
+}
+
+/// An output format. A new format is a type conforming to this plus one line in `ReporterRegistry.builtins`.
+public protocol Reporter: Sendable {
+    /// The `--format` name.
+    static var name: String { get }
+    /// One line for `--help`.
+    static var summary: String { get }
+    init()
+    func render(_ report: RunReport) -> String
+}
+
+/// The output formats, looked up by name.
+public enum ReporterRegistry {
+    public static let builtins: [any Reporter.Type] = [
+        TextReporter.self,
+        JSONReporter.self,
+    ]
+
+    public static func reporter(named name: String) -> (any Reporter.Type)? {
+        builtins.first { $0.name == name }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Copydesk
+import Foundation
+
+struct ParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse", abstract: "Print a parsed article, as the rules see it.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, tree }
+
+    @Argument(help: "The article file.")
+    var file: String
+
+    @Option(name: .long, help: "json (default) or tree (one line a block).")
+    var format: Format = .json
+
+    func run() throws {
+        let text: String
+        switch SourceReader.read(path: file) {
+        case .success(let t): text = t
+        case .failure(let error):
+            printError("\(file)\(error.location.map { ":\($0.line):\($0.column)" } ?? ""): error: \(error.message)")
+            throw ExitCode(2)
+        }
+        let linter = try Linter(configuration: try Configuration.defaults())
+        do {
+            let article = try linter.parse(text: text, path: file)
+            print(format == .json ? ArticleDump.json(article) : ArticleDump.tree(article), terminator: "")
+        } catch let error as InputError {
+            printError("\(file)\(error.location.map { ":\($0.line):\($0.column)" } ?? ""): error: \(error.message)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rules with kind, severity, enabled, fixable.")
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() throws {
+        let linter = try options.load()
+        let rows = linter.configuration.rules.map { rule -> [String] in
+            let fixable = CheckKindRegistry.builtins[rule.kind]?.fixable ?? false
+            return [rule.id, rule.pack, rule.kind, rule.severity.rawValue, rule.enabled ? "yes" : "no", fixable ? "yes" : "no"]
+        }
+        let header = ["RULE", "PACK", "KIND", "SEVERITY", "ENABLED", "FIXABLE"]
+        let widths = (0..<header.count).map { c in ([header] + rows).map { $0[c].count }.max()! }
+        for row in [header] + rows {
+            print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+        }
+    }
+}
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Describe a rule, with its examples.")
+
+    @Argument(help: "The rule id.")
+    var rule: String
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() throws {
+        let linter = try options.load()
+        guard let r = linter.configuration.rules.first(where: { $0.id == rule }) else {
+            printError("error: unknown rule '\(rule)' (see `copydesk rules`)")
+            throw ExitCode(2)
+        }
+        print("\(r.id) (\(r.kind), \(r.severity.rawValue)\(r.enabled ? "" : ", disabled"))")
+        if let kind = CheckKindRegistry.builtins[r.kind] { print(kind.summary) }
+        if !r.description.isEmpty { print("\n" + r.description.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        for (title, examples) in [("Triggering", r.triggering), ("Passing", r.passing)] where !examples.isEmpty {
+            print("\n\(title) examples:")
+            for example in examples {
+                let lines = example.text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false)
+                print(lines.map { "    " + $0 }.joined(separator: "\n"))
+                print("")
+            }
+        }
+    }
+}

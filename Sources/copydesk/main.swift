@@ -1,0 +1,21 @@
+import ArgumentParser
+import Copydesk
+import Foundation
+
+/// Usage errors exit with 2, as documented, rather than ArgumentParser's 64.
+func runCopydesk() -> Never {
+    do {
+        var command = try CopydeskCommand.parseAsRoot()
+        try command.run()
+        exit(0)
+    } catch {
+        let code = CopydeskCommand.exitCode(for: error)
+        if code == .validationFailure {
+            FileHandle.standardError.write(Data((CopydeskCommand.fullMessage(for: error) + "\n").utf8))
+            exit(2)
+        }
+        CopydeskCommand.exit(withError: error)
+    }
+}
+
+runCopydesk()
