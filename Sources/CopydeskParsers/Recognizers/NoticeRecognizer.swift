@@ -20,7 +20,7 @@ enum NoticeRecognizer {
         pattern: "©|\\([cC]\\)|\\bCopyright\\b|\\bCOPYRIGHT\\b|\\bCopr\\.")
     private static let year = try! NSRegularExpression(
         pattern: "(?<![\\d/])((?:19|20)\\d\\d)(?:\\s*[-–—/]\\s*((?:19|20)?\\d\\d))?(?![\\d/])")
-    private static let sentenceEnd = try! NSRegularExpression(pattern: "(?<![A-Z]\\w{0,3})\\.\\s|\\s\\|\\s|\\s{3,}")
+    private static let sentenceEnd = try! NSRegularExpression(pattern: "(?<!\\b(?:Inc|Co|Corp|Ltd|Cos|Bros|L\\.P|Mfg))\\.\\s|\\s\\|\\s|\\s{3,}")
     private static let photoWords = try! NSRegularExpression(
         pattern: "\\b(photo|photograph|image|picture|illustration|video|credit|getty|shutterstock|reuters|afp|associated press|ap photo|epa|alamy|istock)\\b",
         options: .caseInsensitive)
