@@ -20,7 +20,7 @@ enum ArticleAssembler {
             guard block.role != .caption, block.role != .credit,
                   let match = NoticeRecognizer.match(block.text) else { continue }
             let text = block.text(match.span)
-            if NoticeRecognizer.isPhotoNotice(match.holder ?? text) { continue }
+            if NoticeRecognizer.isPhotoNotice(block.text(0..<match.span.upperBound)) { continue }
             article.notices.append(CopyrightNotice(
                 text: text, years: match.years, holder: match.holder, location: block.map.range(match.span),
                 yearLocation: match.yearSpan.map { block.map.range($0) }, origin: .text))

@@ -31,7 +31,7 @@ public struct PlainTextParser: ArticleParser {
         let texts = units.map(\.text)
 
         for i in units.indices {
-            if let notice = NoticeRecognizer.match(texts[i]), !NoticeRecognizer.isPhotoNotice(notice.holder ?? texts[i]) {
+            if let notice = NoticeRecognizer.match(texts[i]), !NoticeRecognizer.isPhotoNotice(texts[i]) {
                 roles[i] = .notice
             } else if ChromeLexicon.isChrome(texts[i]) {
                 roles[i] = .chrome
@@ -195,9 +195,9 @@ public struct PlainTextParser: ArticleParser {
     /// Hard-wrapped wire copy: most lines run on into the next and none is long.
     static func isWrapped(_ lines: [[Unicode.Scalar]], isBlank: [Bool]) -> Bool {
         let filled = lines.indices.filter { !isBlank[$0] }
-        guard filled.count >= 6 else { return false }
+        guard filled.count >= 4 else { return false }
         let runOn = filled.filter { $0 + 1 < lines.count && !isBlank[$0 + 1] }.count
         let longest = filled.map { lines[$0].count }.max() ?? 0
-        return longest <= 100 && Double(runOn) / Double(filled.count) >= 0.5
+        return longest <= 100 && Double(runOn) / Double(filled.count) >= 0.25
     }
 }

@@ -57,7 +57,7 @@ public struct CaptionDuplicateCheck: CheckKind {
         var findings: [Finding] = []
         var reported = Set<Int>()
         let candidates = article.blocks.indices.filter {
-            [.body, .blockquote, .heading, .standfirst, .caption].contains(article.blocks[$0].role)
+            [.body, .blockquote, .heading, .standfirst, .caption, .chrome].contains(article.blocks[$0].role)
         }
         for i in candidates where !reported.contains(i) {
             let block = article.blocks[i]

@@ -25,7 +25,7 @@ public struct CopyrightYearCheck: CheckKind {
             for notice in notices where !notice.years!.contains(year) {
                 let years = notice.years!
                 let what = years.lowerBound > year ? "is after" : "does not cover"
-                let source = date.location.map { " (line \($0.start.line))" } ?? ""
+                let source = date.location.map { ", line \($0.start.line)" } ?? ""
                 var related = [RelatedLocation]()
                 if let location = date.location {
                     related.append(RelatedLocation(range: location, message: "publication date \(date.iso) from the \(date.source.rawValue)"))

@@ -54,8 +54,7 @@ public struct QuoteAttributionCheck: CheckKind {
 
     /// Frames that attribute without a verb from the list.
     public static let defaultFrames = ["according to", "in a statement", "in an interview", "told reporters",
-                                       "quoted as saying", "spokesperson", "spokesman", "spokeswoman", "statement",
-                                       "interview", "in an email", "in a letter", "in a post", "in a tweet", "wrote in",
+                                       "quoted as saying", "spokesperson", "spokesman", "spokeswoman", "in an email", "in a letter", "in a post", "in a tweet", "wrote in",
                                        "per a", "via"]
     static let titleCues: Set<String> = ["word", "words", "term", "phrase", "titled", "entitled", "called", "dubbed",
                                          "nicknamed", "film", "movie", "book", "song", "album", "show", "series",
@@ -115,7 +114,9 @@ public struct QuoteAttributionCheck: CheckKind {
                 let before = block.scalars[sentence.lowerBound..<quote.span.lowerBound]
                 let after = block.scalars[min(quote.span.upperBound, sentence.upperBound)..<sentence.upperBound]
                 if before.contains(where: { $0.properties.isAlphabetic || $0 == ":" }) { continue }
-                if after.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { continue }
+                // after the quote: nothing but punctuation, or a clause after a speech-style comma
+                let speechComma = quote.text.hasSuffix(",")
+                if !speechComma, after.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { continue }
                 if paragraph.cue[s] { continue }
                 if s > 0, paragraph.cue[s - 1] || Self.hasQuote(paragraph, sentence: paragraph.sentences[s - 1]) { continue }
                 if s + 1 < paragraph.sentences.count, paragraph.cue[s + 1] { continue }

@@ -1,0 +1,149 @@
+import Copydesk
+import Foundation
+import Testing
+
+/// End to end: the built binary, its output and its exit codes.
+@Suite struct CLITests {
+    static let quoteStory = "Council Votes on Road Plan\n\nThe council met on Tuesday to discuss the road.\n\n\"Nobody here expected the line to stretch around the block that night.\"\n\nThe vote is set for May.\n"
+    static let cleanStory = "Council Votes on Road Plan\n\nThe council met on Tuesday to discuss the road.\n\n\"We will vote on the plan in May,\" Mayor Ruth Diaz said.\n"
+
+    func write(_ files: [String: Data]) throws -> URL {
+        let dir = try Support.temporaryFolder()
+        for (name, data) in files {
+            let url = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        return dir
+    }
+
+    @Test func exitCodesZeroForCleanOneForFindings() throws {
+        let dir = try write(["clean.txt": Data(Self.cleanStory.utf8), "bad.txt": Data(Self.quoteStory.utf8)])
+        #expect(try Support.run(["lint", "clean.txt"], in: dir).code == 0)
+        let result = try Support.run(["lint", "bad.txt"], in: dir)
+        #expect(result.code == 1)
+        #expect(result.out.contains("bad.txt:5:1: error: Quotation has no attribution"))
+        #expect(result.out.contains("[quote-unattributed]"))
+        #expect(result.out.contains("    ^~~"))
+    }
+
+    @Test func failOnAndMaxWarnings() throws {
+        let dir = try write(["bad.txt": Data(Self.quoteStory.utf8),
+                             ".copydesk.yml": Data("version: 1\nrules:\n  quote-unattributed: {severity: warning}\n".utf8)])
+        #expect(try Support.run(["lint", "bad.txt"], in: dir).code == 0)
+        #expect(try Support.run(["lint", "bad.txt", "--fail-on", "warning"], in: dir).code == 1)
+        #expect(try Support.run(["lint", "bad.txt", "--max-warnings", "0"], in: dir).code == 1)
+        #expect(try Support.run(["lint", "bad.txt", "--max-warnings", "1"], in: dir).code == 0)
+    }
+
+    @Test func jsonOutputIsTheDocumentedShape() throws {
+        let dir = try write(["a/bad.txt": Data(Self.quoteStory.utf8), "a/clean.txt": Data(Self.cleanStory.utf8)])
+        let result = try Support.run(["lint", "a", "--format", "json"], in: dir)
+        #expect(result.code == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect((json["tool"] as? [String: Any])?["name"] as? String == "copydesk")
+        let files = try #require(json["files"] as? [[String: Any]])
+        #expect(files.map { $0["path"] as? String } == ["a/bad.txt", "a/clean.txt"])
+        let d = try #require((files[0]["diagnostics"] as? [[String: Any]])?.first)
+        #expect(d["rule"] as? String == "quote-unattributed")
+        #expect(d["line"] as? Int == 5 && d["column"] as? Int == 1 && d["endLine"] as? Int == 5)
+        #expect((d["excerpt"] as? String)?.hasPrefix("Nobody here expected") == true)
+        let summary = try #require(json["summary"] as? [String: Int])
+        #expect(summary["files"] == 2 && summary["errors"] == 1)
+    }
+
+    @Test func badInputGetsAClearErrorExitTwoAndOtherFilesAreStillLinted() throws {
+        let dir = try write([
+            "bad-utf8.txt": Data("Line one\nLine ".utf8) + Data([0x6F, 0x6B, 0xC3, 0x28]),
+            "binary.txt": Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]),
+            "empty.md": Data(),
+            "front.md": Data("---\ntitle: [unclosed\n---\n\nBody text.\n".utf8),
+            "broken.html": Data("<html><body><p>Unclosed <b>bold <div><p>\"Nobody here expected the line to stretch around the block.\"".utf8),
+            "good.txt": Data(Self.quoteStory.utf8),
+        ])
+        let result = try Support.run(["lint", ".", "--format", "json"], in: dir)
+        #expect(result.code == 2)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let files = try #require(json["files"] as? [[String: Any]])
+        let errors = Dictionary(uniqueKeysWithValues: files.map { ($0["path"] as! String, $0["error"] as? [String: Any]) })
+        #expect((errors["bad-utf8.txt"] ?? nil)?["message"] as? String == "invalid UTF-8")
+        #expect((errors["bad-utf8.txt"] ?? nil)?["line"] as? Int == 2)
+        #expect(((errors["binary.txt"] ?? nil)?["message"] as? String)?.contains("binary") == true)
+        #expect(((errors["empty.md"] ?? nil)?["message"] as? String)?.contains("empty") == true)
+        #expect(((errors["front.md"] ?? nil)?["message"] as? String)?.contains("front matter") == true)
+        #expect((errors["front.md"] ?? nil)?["line"] as? Int == 3)
+        #expect((errors["broken.html"] ?? nil) == nil, "broken HTML is recovered, not refused")
+        #expect((errors["good.txt"] ?? nil) == nil)
+        let good = files.first { $0["path"] as? String == "good.txt" }
+        #expect((good?["diagnostics"] as? [Any])?.count == 1)
+        #expect(result.err.contains("front.md:3:1: error: malformed front matter"))
+    }
+
+    @Test func unreadableFileIsAnInputError() throws {
+        let result = try Support.run(["lint", "/nonexistent/story.md"])
+        #expect(result.code == 2)
+        #expect(result.out.contains("/nonexistent/story.md: error: no such file"))
+    }
+
+    @Test func stdinWithStdinFilename() throws {
+        let md = "---\ntitle: Road Plan\n---\n\n# Road Plan\n\n\"Nobody here expected the line to stretch around the block that night.\"\n"
+        let result = try Support.run(["lint", "-", "--stdin-filename", "story.md", "--format", "json"], stdin: Data(md.utf8))
+        #expect(result.code == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let file = try #require((json["files"] as? [[String: Any]])?.first)
+        #expect(file["path"] as? String == "story.md")
+        #expect(file["format"] as? String == "markdown")
+        #expect(((file["diagnostics"] as? [[String: Any]])?.first?["line"] as? Int) == 7)
+    }
+
+    @Test func parallelRunsGiveTheSameOutputInTheSameOrder() throws {
+        guard let real = Support.corpus("real") else { return }
+        let one = try Support.run(["lint", real.path, "--format", "json", "--jobs", "1"])
+        let four = try Support.run(["lint", real.path, "--format", "json", "--jobs", "4"])
+        #expect(one.code == four.code)
+        #expect(one.out == four.out)
+        #expect(one.out.count > 1000)
+    }
+
+    @Test func publishedOverridesTheArticleDate() throws {
+        let dir = try write(["n.txt": Data("Road Plan\n\nThe council met on Tuesday to discuss the road plan.\n\n© 2019 Harbor Gazette\n".utf8)])
+        #expect(try Support.run(["lint", "n.txt"], in: dir).code == 0)
+        let result = try Support.run(["lint", "n.txt", "--published", "2021-05-01"], in: dir)
+        #expect(result.code == 1)
+        #expect(result.out.contains("does not cover the publication year 2021"))
+    }
+
+    @Test func usageAndConfigErrorsExitTwoNamingFileLineColumn() throws {
+        #expect(try Support.run(["lint", "--format", "nope"]).code == 2)
+        #expect(try Support.run(["lint", "--fail-on", "fatal"]).code == 2)
+        let dir = try write(["copydesk.yml": Data("version: 1\nrules:\n  quote-unattributed:\n    severity: loud\n".utf8),
+                             "a.txt": Data(Self.cleanStory.utf8)])
+        let result = try Support.run(["lint", "a.txt"], in: dir)
+        #expect(result.code == 2)
+        #expect(result.err.contains("copydesk.yml:4:15"), "\(result.err)")
+        #expect(result.out.isEmpty, "nothing is linted half-configured")
+    }
+
+    @Test func parsePrintsTheArticleAsJSON() throws {
+        let dir = try write(["s.md": Data("---\ntitle: Road Plan\ndate: 2020-02-03\n---\n\n# Road Plan\n\n![Sandbags](s.jpg \"Ann Lee/Valley Photo\")\n\n*Volunteers stack sandbags.*\n".utf8)])
+        let result = try Support.run(["parse", "s.md"], in: dir)
+        #expect(result.code == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect(json["title"] as? String == "Road Plan")
+        #expect((json["published"] as? [String: Any])?["date"] as? String == "2020-02-03")
+        let figure = try #require((json["figures"] as? [[String: Any]])?.first)
+        #expect(figure["credit"] as? String == "Ann Lee/Valley Photo")
+        #expect(figure["caption"] as? String == "Volunteers stack sandbags.")
+    }
+
+    @Test func rulesAndExplain() throws {
+        let rules = try Support.run(["rules"])
+        #expect(rules.code == 0)
+        for id in ["copyright-year-mismatch", "caption-duplicated", "credit-missing", "quote-unattributed"] {
+            #expect(rules.out.contains(id))
+        }
+        let explain = try Support.run(["explain", "quote-unattributed"])
+        #expect(explain.out.contains("Triggering examples:"))
+        #expect(try Support.run(["explain", "no-such-rule"]).code == 2)
+    }
+}

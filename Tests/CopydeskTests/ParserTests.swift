@@ -1,0 +1,124 @@
+import Copydesk
+import Foundation
+import Testing
+
+/// Parsers: roles, figures, notices, dates, and source positions of every character.
+@Suite struct ParserTests {
+    func parse(_ text: String, _ ext: String) throws -> Article {
+        try Support.linter.parse(text: text, path: "t.\(ext)")
+    }
+
+    /// Where `needle` starts in the article's text, by the block map.
+    func location(of needle: String, in article: Article) -> CopydeskCore.SourceLocation? {
+        for block in article.blocks {
+            let scalars = Array(needle.unicodeScalars)
+            guard scalars.count <= block.scalars.count else { continue }
+            for i in 0...(block.scalars.count - scalars.count) where Array(block.scalars[i..<i + scalars.count]) == scalars {
+                return block.map.location(at: i)
+            }
+        }
+        return nil
+    }
+
+    @Test func markdownPositionsCountFrontMatterAndScalars() throws {
+        let md = "---\ntitle: Ünïcode Road\ndate: 2021-06-01\n---\n\n# Ünïcode Road\n\nThe 🚧 crew said *the* road reopens [today](https://x.test/a).\n"
+        let article = try parse(md, "md")
+        #expect(article.published?.year == 2021)
+        #expect(article.published?.source == .frontMatter)
+        #expect(article.blocks.first?.role == .headline)
+        #expect(location(of: "crew", in: article) == CopydeskCore.SourceLocation(line: 8, column: 7))
+        #expect(location(of: "the road", in: article) == CopydeskCore.SourceLocation(line: 8, column: 18))
+        #expect(location(of: "today", in: article) == CopydeskCore.SourceLocation(line: 8, column: 37))
+    }
+
+    @Test func markdownFigureCaptionAndCreditForms() throws {
+        let md = """
+        # Storm
+
+        ![Sandbags](a.jpg)
+
+        *Volunteers stack sandbags on Main Street. Photo: Ann Lee/Valley Photo*
+
+        ![Bridge](b.jpg)
+
+        *The bridge closed at noon on Sunday.*
+
+        ![](logo.svg)
+
+        Body text follows here.
+        """
+        let article = try parse(md, "md")
+        #expect(article.figures.count == 2)
+        #expect(article.figures[0].credit != nil)
+        #expect(article.figures[1].credit == nil)
+        #expect(article.figures[1].caption.map { article.blocks[$0].text } == "The bridge closed at noon on Sunday.")
+    }
+
+    @Test func htmlRolesFiguresDatesAndPositions() throws {
+        let html = """
+        <html><head>
+        <meta property="article:published_time" content="2020-07-04T10:00:00Z">
+        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Road Plan","datePublished":"2020-07-03"}]}</script>
+        </head><body>
+        <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+        <article><h1>Road Plan</h1>
+        <figure><img src="a.jpg"><figcaption>Crews repair the bridge. <span class="credit">Ann Lee/Valley Photo</span></figcaption></figure>
+        <p>The council met on &ldquo;Tuesday&rdquo; to discuss the plan.</p>
+        <blockquote class="twitter-tweet"><p>"This is an embedded social post with many words."</p></blockquote>
+        </article>
+        <footer>© 2020 Harbor Gazette</footer>
+        </body></html>
+        """
+        let article = try parse(html, "html")
+        #expect(article.published?.iso == "2020-07-03")
+        #expect(article.published?.source == .jsonLD)
+        #expect(article.title == "Road Plan")
+        #expect(article.figures.count == 1)
+        #expect(article.figures.first?.credit == "Ann Lee/Valley Photo")
+        #expect(article.notices.first?.years == 2020...2020)
+        let roles = Dictionary(article.blocks.map { ($0.text, $0.role) }, uniquingKeysWith: { a, _ in a })
+        #expect(roles["Home News"] == .chrome)
+        #expect(roles["Road Plan"] == .headline)
+        #expect(roles["The council met on “Tuesday” to discuss the plan."] == .body)
+        #expect(article.blocks.filter { $0.role == .body }.count == 1)
+        #expect(location(of: "The council", in: article) == CopydeskCore.SourceLocation(line: 8, column: 4))
+        #expect(location(of: "discuss", in: article) == CopydeskCore.SourceLocation(line: 8, column: 48))
+    }
+
+    @Test func deeplyNestedHTMLDoesNotCrash() throws {
+        let html = String(repeating: "<div>", count: 20_000) + "<p>\"Deep text with quite a few words in it.\"</p>"
+        let article = try parse(html, "html")
+        #expect(article.format == "html")
+    }
+
+    @Test func plainTextJoinsHardWrappedWireCopy() throws {
+        let wire = """
+        Council votes to close harbor road
+
+        HARBOR CITY (Wire) -- The council voted on Tuesday to close the
+        harbor road for repairs, a decision that drew criticism from
+        merchants along the waterfront who said it would hurt business.
+
+        "We were never asked about any of this before the vote,"
+        said Ruth Diaz, who owns a bakery on the road.
+
+        The road will reopen in the spring, officials said on Tuesday.
+
+        The merchants plan to appeal the decision at the next meeting.
+        """
+        let article = try parse(wire, "txt")
+        let body = article.blocks.filter { $0.role == .body }
+        #expect(body.count == 4)
+        #expect(body[1].text.hasPrefix("\"We were never asked") && body[1].text.hasSuffix("on the road."))
+        #expect(article.quotations.count == 1)
+        #expect(body[1].map.location(at: 58) == CopydeskCore.SourceLocation(line: 8, column: 1))
+        #expect(Support.linter.lint(text: wire, path: "w.txt").diagnostics.isEmpty)
+    }
+
+    @Test func quoteScannerPairsMarksByType() throws {
+        let article = try parse("Story\n\nHe is 5'10\" tall and said “this is a quote” and \"another one here\" and „ein Zitat“ too, then «une citation» ended. \"Open to the end\n", "txt")
+        let texts = article.quotations.map(\.text)
+        #expect(texts == ["this is a quote", "another one here", "ein Zitat", "une citation", "Open to the end"])
+        #expect(article.quotations.last?.openEnded == true)
+    }
+}

@@ -1,0 +1,71 @@
+import Copydesk
+import Foundation
+import Testing
+
+/// Paths and helpers shared by the tests.
+enum Support {
+    /// The package root (two folders above this file's folder).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// `../shared` beside the checkout; CI always lays it there.
+    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
+
+    /// The shared corpus folder, or a recorded failure saying it is missing.
+    static func corpus(_ sub: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> URL? {
+        let url = shared.appendingPathComponent("corpus").appendingPathComponent(sub)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            Issue.record("the shared corpus is absent: expected \(url.path) (CI lays ../shared beside the checkout)",
+                         sourceLocation: sourceLocation)
+            return nil
+        }
+        return url
+    }
+
+    /// The built `copydesk` executable, next to the test bundle.
+    static let binary: URL = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("copydesk")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return root.appendingPathComponent(".build/debug/copydesk")
+    }()
+
+    /// A linter with the embedded default configuration and a fixed current year.
+    static let linter: Linter = try! Linter(configuration: Configuration.defaults(), currentYear: 2026)
+
+    /// Runs the binary; returns exit code, standard output and standard error.
+    @discardableResult
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> (code: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Lints text with the default rules.
+    static func lint(_ text: String, format: String = "text", published: String? = nil) -> FileReport {
+        let ext = ["text": "txt", "markdown": "md", "html": "html"][format] ?? "txt"
+        let date = published.flatMap { p -> PublicationDate? in
+            let parts = p.split(separator: "-").compactMap { Int($0) }
+            return parts.count == 3 ? PublicationDate(year: parts[0], month: parts[1], day: parts[2], source: .commandLine, text: p) : nil
+        }
+        return linter.lint(text: text, path: "example.\(ext)", format: format, published: date)
+    }
+}
