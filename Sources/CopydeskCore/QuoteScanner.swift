@@ -31,8 +31,8 @@ public enum QuoteScanner {
                 else if open == nil { open = (i, .curly) }
             case "\u{201E}":
                 if open == nil { open = (i, .low) }
-            case "\u{201D}":
-                if open?.mark == .curly || open?.mark == .low { close(at: i + 1, openEnded: false) }
+            case "\u{201D}":   // ” closes whatever opened (pages mix straight and curly marks)
+                if open != nil, open?.mark != .guillemet { close(at: i + 1, openEnded: false) }
             case "\u{00AB}":
                 if open == nil { open = (i, .guillemet) }
             case "\u{00BB}":
@@ -41,7 +41,8 @@ public enum QuoteScanner {
                 let before: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
                 let after: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
                 if let b = before, b.properties.numericType != nil, open?.mark != .straight { continue } // prime
-                if open?.mark == .straight {
+                if let o = open, o.mark == .straight
+                    || (o.mark != .guillemet && i > 0 && !s[i - 1].properties.isWhitespace && (after.map { !$0.properties.isAlphabetic } ?? true)) {
                     close(at: i + 1, openEnded: false)
                 } else if open == nil, let a = after, !a.properties.isWhitespace {
                     open = (i, .straight)

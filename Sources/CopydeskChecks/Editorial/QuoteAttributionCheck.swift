@@ -20,36 +20,28 @@ public struct QuoteAttributionCheck: CheckKind {
 
     /// Reporting verbs, all inflections (Krestel's list and the Gender Gap Tracker's, plus `ask`).
     public static let defaultVerbs: [String] = {
-        let stems: [(String, [String])] = [
-            ("say", ["says", "said", "saying"]), ("tell", ["tells", "told", "telling"]), ("add", ["adds", "added", "adding"]),
-            ("ask", ["asks", "asked", "asking"]), ("answer", ["answers", "answered"]), ("write", ["writes", "wrote", "written", "writing"]),
-            ("post", ["posts", "posted"]), ("tweet", ["tweets", "tweeted"]), ("recall", ["recalls", "recalled"]),
-            ("explain", ["explains", "explained"]), ("note", ["notes", "noted"]), ("insist", ["insists", "insisted"]),
-            ("warn", ["warns", "warned"]), ("argue", ["argues", "argued"]), ("claim", ["claims", "claimed"]),
-            ("continue", ["continues", "continued"]), ("acknowledge", ["acknowledges", "acknowledged"]),
-            ("admit", ["admits", "admitted"]), ("announce", ["announces", "announced"]), ("confirm", ["confirms", "confirmed"]),
-            ("declare", ["declares", "declared"]), ("reply", ["replies", "replied"]), ("testify", ["testifies", "testified"]),
-            ("state", ["states", "stated"]), ("comment", ["comments", "commented"]), ("remark", ["remarks", "remarked"]),
-            ("observe", ["observes", "observed"]), ("suggest", ["suggests", "suggested"]), ("predict", ["predicts", "predicted"]),
-            ("promise", ["promises", "promised"]), ("urge", ["urges", "urged"]), ("quip", ["quips", "quipped"]),
-            ("joke", ["jokes", "joked"]), ("shout", ["shouts", "shouted"]), ("yell", ["yells", "yelled"]),
-            ("scream", ["screams", "screamed"]), ("whisper", ["whispers", "whispered"]), ("mutter", ["mutters", "muttered"]),
-            ("concede", ["concedes", "conceded"]), ("conclude", ["concludes", "concluded"]), ("stress", ["stresses", "stressed"]),
-            ("emphasize", ["emphasizes", "emphasized", "emphasised"]), ("boast", ["boasts", "boasted"]),
-            ("complain", ["complains", "complained"]), ("lament", ["laments", "lamented"]), ("recount", ["recounts", "recounted"]),
-            ("respond", ["responds", "responded"]), ("retort", ["retorts", "retorted"]), ("caution", ["cautions", "cautioned"]),
-            ("vow", ["vows", "vowed"]), ("pledge", ["pledges", "pledged"]), ("contend", ["contends", "contended"]),
-            ("maintain", ["maintains", "maintained"]), ("counter", ["counters", "countered"]), ("agree", ["agrees", "agreed"]),
-            ("wonder", ["wonders", "wondered"]), ("exclaim", ["exclaims", "exclaimed"]), ("plead", ["pleads", "pleaded"]),
-            ("demand", ["demands", "demanded"]), ("describe", ["describes", "described"]), ("reflect", ["reflects", "reflected"]),
-            ("report", ["reports", "reported"]), ("reveal", ["reveals", "revealed"]), ("believe", ["believes", "believed"]),
-            ("think", ["thinks", "thought"]), ("mention", ["mentions", "mentioned"]), ("estimate", ["estimates", "estimated"]),
-            ("tout", ["touts", "touted"]), ("chant", ["chants", "chanted"]), ("sing", ["sings", "sang"]),
-            ("read", ["reads"]), ("cry", ["cries", "cried"]), ("beg", ["begs", "begged"]), ("allege", ["alleges", "alleged"]),
-            ("speculate", ["speculates", "speculated"]), ("call", ["calls", "called"]), ("describe", ["describing"]),
-            ("put", ["puts"]), ("quote", ["quoted", "quoting"]), ("cite", ["cites", "cited"]),
-        ]
-        return stems.flatMap { [$0.0] + $0.1 }
+        let regular = """
+            add answer ask acknowledge admit affirm agree allege announce argue assert assure attest beg blurt boast brag \
+            caution chant chuckle claim comment complain concede conclude confess confirm contend continue counter cry \
+            declare demand deny describe detail elaborate emphasize emphasise estimate exclaim explain gasp grumble gush \
+            hint insist interject joke lament laugh mention mumble murmur muse mutter note object observe offer opine \
+            plead pledge point post predict proclaim promise protest question quip quote rave recall reckon recount \
+            reflect reiterate remark remember reminisce reply report respond retort reveal scoff scream shout sigh snap \
+            speculate state stress suggest summarize swear testify thank tout tweet underline underscore urge vow warn \
+            whisper wonder worry yell cite repeat echo add
+            """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        let irregular = ["say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes", "wrote",
+                         "written", "writing", "think", "thinks", "thought", "put", "puts", "read", "reads", "sing", "sang",
+                         "speak", "speaks", "spoke", "spoken", "stated", "admitted", "begged", "quipped", "snapped"]
+        return irregular + regular.flatMap { verb -> [String] in
+            let e = verb.hasSuffix("e")
+            let y = verb.hasSuffix("y") && !verb.hasSuffix("ay") && !verb.hasSuffix("ey")
+            let third = y ? String(verb.dropLast()) + "ies"
+                : (verb.hasSuffix("s") || verb.hasSuffix("sh") || verb.hasSuffix("ch") || verb.hasSuffix("x")) ? verb + "es" : verb + "s"
+            let past = e ? verb + "d" : y ? String(verb.dropLast()) + "ied" : verb + "ed"
+            let ing = e ? String(verb.dropLast()) + "ing" : verb + "ing"
+            return [verb, third, past, ing]
+        }
     }()
 
     /// Frames that attribute without a verb from the list.
@@ -59,7 +51,8 @@ public struct QuoteAttributionCheck: CheckKind {
     static let titleCues: Set<String> = ["word", "words", "term", "phrase", "titled", "entitled", "called", "dubbed",
                                          "nicknamed", "film", "movie", "book", "song", "album", "show", "series",
                                          "novel", "play", "headline", "headlined", "slogan", "sign", "label",
-                                         "labeled", "labelled", "named", "hashtag", "episode", "podcast", "known"]
+                                         "labeled", "labelled", "named", "hashtag", "episode", "podcast", "known", "tagline",
+                                         "motto", "message", "caption", "banner", "chanting", "reading", "sign", "signs"]
 
     let verbs: Set<String>
     let frames: [[String]]
