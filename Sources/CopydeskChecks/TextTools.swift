@@ -15,13 +15,14 @@ enum TextTools {
         var result: [Range<Int>] = []
         var start = 0
         var i = 0
-        func isProtected(_ k: Int) -> Bool { protected.contains { $0.lowerBound < k && k < $0.upperBound - 1 } }
+        /// Whether a sentence break at `k` would cut a quotation in two.
+        func isProtected(_ k: Int) -> Bool { protected.contains { $0.lowerBound < k && k < $0.upperBound } }
         while i < s.count {
             let c = s[i]
             if c == "." || c == "!" || c == "?" || c == "…" {
                 var end = i + 1
                 while end < s.count, closers.contains(s[end]) || s[end] == "." { end += 1 }
-                if end < s.count, s[end] == " ", !isProtected(i), !(c == "." && isAbbreviation(s, before: i)) {
+                if end < s.count, s[end] == " ", !isProtected(end), !(c == "." && isAbbreviation(s, before: i)) {
                     var next = end
                     while next < s.count, s[next] == " " { next += 1 }
                     if next < s.count, !s[next].properties.isLowercase {

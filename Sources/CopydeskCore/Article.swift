@@ -27,6 +27,17 @@ public struct Block: Sendable {
     /// The source range of the whole block.
     public var range: SourceRange { map.range(0..<scalars.count) }
 
+    /// Whether the text reads like a paragraph of prose: long, or a few words ending like a sentence.
+    ///
+    /// Navigation, teaser headlines and button labels are neither.
+    public var isProse: Bool {
+        guard let last = scalars.last else { return false }
+        let words = text.split(separator: " ").count
+        if words >= 20 { return true }
+        let terminal: Set<Unicode.Scalar> = [".", "!", "?", "\"", "\u{201D}", "\u{2019}", ")", ":", ";", "…", "'"]
+        return words >= 4 && terminal.contains(last)
+    }
+
     /// The text of scalars `range`.
     public func text(_ range: Range<Int>) -> String {
         var view = String.UnicodeScalarView()

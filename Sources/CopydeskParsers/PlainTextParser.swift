@@ -94,7 +94,7 @@ public struct PlainTextParser: ArticleParser {
                 }
             }
             guard roles[i] == nil else { continue }
-            if Self.isBody(text, words: words) {
+            if units[i].builder.block(.body).isProse {
                 roles[i] = .body
                 if firstBody == nil { firstBody = i }
             }
@@ -132,14 +132,6 @@ public struct PlainTextParser: ArticleParser {
         }
         ArticleAssembler.finish(&article, source: source.text)
         return article
-    }
-
-    /// Body text: ends like a sentence, or is long; or holds a quotation of some length.
-    static func isBody(_ text: String, words: Int) -> Bool {
-        guard let last = text.unicodeScalars.last else { return false }
-        let terminal: Set<Unicode.Scalar> = [".", "!", "?", "\"", "\u{201D}", "\u{2019}", ")", ":", ";", "…", "'"]
-        if words >= 20 { return true }
-        return words >= 4 && terminal.contains(last)
     }
 
     /// The caption for a credit group: the nearest paragraph above it, skipping caption expanders,

@@ -72,6 +72,8 @@ public struct QuoteAttributionCheck: CheckKind {
         var cue: [Bool]
         var quotes: [Quotation]
         var endsWithColon: Bool
+        /// Ends by naming a title-like thing ("Just what is this slogan?"): a quote after it is that thing.
+        var endsWithTitleCue: Bool
         var openEnded: Bool
         var label: Bool
     }
@@ -83,46 +85,93 @@ public struct QuoteAttributionCheck: CheckKind {
         // paragraphs in reading order: body text and block quotes, chrome and figures skipped
         let paragraphs: [Paragraph] = article.blocks.indices.compactMap { i in
             let block = article.blocks[i]
-            guard [.body, .blockquote].contains(block.role) else { return nil }
+            guard [.body, .blockquote].contains(block.role), block.isProse else { return nil }
             let quotes = byBlock[i] ?? []
             let sentences = TextTools.sentences(block.scalars, protected: quotes.map(\.span))
             let cue = sentences.map { sentence in hasCue(block.scalars, sentence, excluding: quotes.map(\.span)) }
             let trimmed = block.text.trimmingCharacters(in: .whitespaces)
+            let lastWord = TextTools.words(block.scalars.suffix(20)).last ?? ""
             return Paragraph(block: i, sentences: sentences, cue: cue, quotes: quotes,
-                             endsWithColon: trimmed.hasSuffix(":"), openEnded: quotes.last?.openEnded ?? false,
+                             endsWithColon: trimmed.hasSuffix(":"), endsWithTitleCue: Self.titleCues.contains(lastWord), openEnded: quotes.last?.openEnded ?? false,
                              label: Self.hasSpeakerLabel(block.text))
         }
+        let speakers = knownSpeakers(paragraphs, article)
         var findings: [Finding] = []
         for (p, paragraph) in paragraphs.enumerated() where inScope.contains(paragraph.block) {
-            let block = article.blocks[paragraph.block]
             let previous = p > 0 ? paragraphs[p - 1] : nil
-            let next = p + 1 < paragraphs.count ? paragraphs[p + 1] : nil
             if paragraph.label { continue }
             if let previous, previous.openEnded, paragraph.quotes.first?.span.lowerBound ?? 1 <= 1 { continue }
-            for quote in paragraph.quotes {
-                guard isQuotation(quote, in: block),
-                      let s = paragraph.sentences.firstIndex(where: { $0.contains(quote.span.lowerBound) }) else { continue }
-                let sentence = paragraph.sentences[s]
-                // only a quotation that is its whole sentence is judged
-                let before = block.scalars[sentence.lowerBound..<quote.span.lowerBound]
-                let after = block.scalars[min(quote.span.upperBound, sentence.upperBound)..<sentence.upperBound]
-                if before.contains(where: { $0.properties.isAlphabetic || $0 == ":" }) { continue }
-                // after the quote: nothing but punctuation, or a clause after a speech-style comma
-                let speechComma = quote.text.hasSuffix(",")
-                if !speechComma, after.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { continue }
-                if paragraph.cue[s] { continue }
-                if s > 0, paragraph.cue[s - 1] || Self.hasQuote(paragraph, sentence: paragraph.sentences[s - 1]) { continue }
-                if s + 1 < paragraph.sentences.count, paragraph.cue[s + 1] { continue }
-                if s == 0, let previous, previous.endsWithColon || !previous.quotes.isEmpty
-                    || (previous.cue.last ?? false) { continue }
-                if s == paragraph.sentences.count - 1, let next, next.cue.first ?? false { continue }
-                if paragraph.sentences.count == 1, block.role == .blockquote, let previous,
-                   article.blocks[previous.block].role == .blockquote { continue }
-                findings.append(Finding(range: block.map.range(quote.span), excerpt: quote.text,
+            for quote in paragraph.quotes where isUnattributed(quote, paragraph, previous: previous, article, speakers) {
+                findings.append(Finding(range: article.blocks[paragraph.block].map.range(quote.span), excerpt: quote.text,
                                         values: ["quote": excerptText(quote.text, limit: 80)]))
             }
         }
         return findings
+    }
+
+    /// Whether a quotation stands with no speaker in its sentence or the adjacent ones.
+    func isUnattributed(_ quote: Quotation, _ paragraph: Paragraph, previous: Paragraph?, _ article: Article,
+                        _ speakers: Set<String>) -> Bool {
+        let block = article.blocks[paragraph.block]
+        guard isQuotation(quote, in: block),
+              let s = paragraph.sentences.firstIndex(where: { $0.contains(quote.span.lowerBound) }) else { return false }
+        let sentence = paragraph.sentences[s]
+        // only a quotation that is its whole sentence is judged
+        let before = block.scalars[sentence.lowerBound..<quote.span.lowerBound]
+        let after = block.scalars[min(quote.span.upperBound, sentence.upperBound)..<sentence.upperBound]
+        if before.contains(where: { $0.properties.isAlphabetic || $0 == ":" }) { return false }
+        // after the quote: nothing but punctuation, or a clause after a speech-style comma
+        if !quote.text.hasSuffix(","), after.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+            return false
+        }
+        // a quote-only paragraph that does not end like speech is a heading ("We write with urgency")
+        if paragraph.sentences.count == 1, let last = quote.text.unicodeScalars.last, !".!?…,;:—-".unicodeScalars.contains(last) {
+            return false
+        }
+        if paragraph.cue[s] { return false }
+        if s > 0 {
+            let prior = paragraph.sentences[s - 1]
+            if paragraph.cue[s - 1] || Self.hasQuote(paragraph, sentence: prior) { return false }
+            // "Bridenstine expects three rockets. “Quote.”": the prior sentence's subject speaks elsewhere
+            if let subject = TextTools.words(block.scalars[prior].prefix(40)).first, speakers.contains(subject) { return false }
+        }
+        if s + 1 < paragraph.sentences.count, paragraph.cue[s + 1] { return false }
+        if s == 0, let previous, previous.endsWithColon || !previous.quotes.isEmpty || previous.endsWithTitleCue { return false }
+        if paragraph.sentences.count == 1, block.role == .blockquote, let previous,
+           article.blocks[previous.block].role == .blockquote { return false }
+        // a pull quote repeats words the article gives elsewhere
+        if isRepeatedElsewhere(quote, article) { return false }
+        return true
+    }
+
+    /// Names that speak somewhere in the article (capitalised words in sentences with a cue), and he/she/they.
+    func knownSpeakers(_ paragraphs: [Paragraph], _ article: Article) -> Set<String> {
+        var names: Set<String> = []
+        for paragraph in paragraphs {
+            let block = article.blocks[paragraph.block]
+            for (i, sentence) in paragraph.sentences.enumerated() where paragraph.cue[i] {
+                var word = String.UnicodeScalarView()
+                for c in block.scalars[sentence] {
+                    if c.properties.isAlphabetic { word.append(c); continue }
+                    if let first = word.first, first.properties.isUppercase, word.count > 1 { names.insert(String(word).lowercased()) }
+                    word = String.UnicodeScalarView()
+                }
+            }
+        }
+        if !names.isEmpty { names.formUnion(["he", "she", "they"]) }
+        return names.subtracting(Self.commonStarters)
+    }
+
+    static let commonStarters: Set<String> = ["the", "a", "an", "and", "but", "or", "if", "in", "on", "at", "for", "it",
+                                              "this", "that", "there", "when", "while", "after", "before", "as", "so",
+                                              "we", "i", "you", "what", "why", "how", "yes", "no", "of", "to", "with"]
+
+    func isRepeatedElsewhere(_ quote: Quotation, _ article: Article) -> Bool {
+        let key = TextTools.normalized(quote.text).split(separator: " ").prefix(8).joined(separator: " ")
+        guard key.split(separator: " ").count >= 6 else { return false }
+        return article.blocks.indices.contains { i in
+            i != quote.block && TextTools.normalized(article.blocks[i].text).contains(key)
+        }
     }
 
     /// Whether a span is a direct quotation rather than scare quotes, a term or a title.
