@@ -20,34 +20,49 @@ public struct QuoteAttributionCheck: CheckKind {
 
     /// Reporting verbs, all inflections (Krestel's list and the Gender Gap Tracker's, plus `ask`).
     public static let defaultVerbs: [String] = {
-        let regular = """
-            add answer ask acknowledge admit affirm agree allege announce argue assert assure attest beg blurt boast brag \
-            caution chant chuckle claim comment complain concede conclude confess confirm contend continue counter cry \
-            declare demand deny describe detail elaborate emphasize emphasise estimate exclaim explain gasp grumble gush \
-            hint insist interject joke lament laugh mention mumble murmur muse mutter note object observe offer opine \
-            plead pledge point post predict proclaim promise protest question quip quote rave recall reckon recount \
-            reflect reiterate remark remember reminisce reply report respond retort reveal scoff scream shout sigh snap \
-            speculate state stress suggest summarize swear testify thank tout tweet underline underscore urge vow warn \
-            whisper wonder worry yell cite repeat echo add
-            """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-        let irregular = ["say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes", "wrote",
-                         "written", "writing", "think", "thinks", "thought", "put", "puts", "read", "reads", "sing", "sang",
-                         "speak", "speaks", "spoke", "spoken", "stated", "admitted", "begged", "quipped", "snapped"]
-        return irregular + regular.flatMap { verb -> [String] in
+        // Verbs whose base and -s forms are also common nouns or adjectives count only as -ed and -ing.
+        let verbs = """
+            add ask acknowledge admit affirm agree allege announce argue assert assure attest beg blurt boast brag \
+            caution concede conclude confess confirm contend declare deny elaborate emphasize emphasise exclaim explain \
+            insist interject lament mutter opine plead proclaim recall reckon recount reiterate remember reminisce \
+            reply respond retort reveal scoff speculate suggest summarize swear testify urge warn
+            """
+        let nounlike = """
+            answer chant chuckle claim comment complain continue counter cry demand detail echo estimate gasp grumble \
+            gush hint joke laugh mention mumble murmur muse note object observe point post predict promise protest \
+            question quip quote rave remark repeat report shout sigh snap state stress tout tweet vow whisper wonder yell
+            """
+        func forms(_ verb: String) -> (base: [String], past: [String]) {
             let e = verb.hasSuffix("e")
             let y = verb.hasSuffix("y") && !verb.hasSuffix("ay") && !verb.hasSuffix("ey")
             let third = y ? String(verb.dropLast()) + "ies"
                 : (verb.hasSuffix("s") || verb.hasSuffix("sh") || verb.hasSuffix("ch") || verb.hasSuffix("x")) ? verb + "es" : verb + "s"
-            let past = e ? verb + "d" : y ? String(verb.dropLast()) + "ied" : verb + "ed"
-            let ing = e ? String(verb.dropLast()) + "ing" : verb + "ing"
-            return [verb, third, past, ing]
+            let doubled = ["quip", "snap", "admit", "beg"].contains(verb) ? verb + String(verb.last!) : verb
+            let past = e ? verb + "d" : y ? String(verb.dropLast()) + "ied" : doubled + "ed"
+            let ing = e ? String(verb.dropLast()) + "ing" : doubled + "ing"
+            return ([verb, third], [past, ing])
         }
+        func list(_ text: String) -> [String] { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init) }
+        let irregular = ["say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes", "wrote",
+                         "writing", "written", "speak", "speaks", "spoke", "sang"]
+        return irregular + list(verbs).flatMap { let f = forms($0); return f.base + f.past }
+            + list(nounlike).flatMap { forms($0).past }
+    }()
+
+    /// Every form of every reporting verb, plus ambiguous ones (`read`, `describe`, `comments`):
+    /// these count only right next to a quotation (`"…," the statement read`, `"…," comments Smith`).
+    public static let adjacentVerbs: Set<String> = {
+        let extra = ["read", "reads", "describe", "describes", "described", "think", "thinks", "thought", "put", "puts",
+                     "offer", "offers", "offered", "written", "worry", "worries", "worried", "comments", "notes", "says",
+                     "adds", "answers", "claims", "counters", "continues", "replies", "states", "explains", "recalls",
+                     "remembers", "writes", "tweets", "posts", "jokes", "laughs", "quips", "muses", "observes", "remarks"]
+        return Set(defaultVerbs + extra)
     }()
 
     /// Frames that attribute without a verb from the list.
     public static let defaultFrames = ["according to", "in a statement", "in an interview", "told reporters",
                                        "quoted as saying", "spokesperson", "spokesman", "spokeswoman", "in an email", "in a letter", "in a post", "in a tweet", "wrote in",
-                                       "per a", "via"]
+                                       "put it", "puts it", "the sign reads", "pointed out", "read our"]
     static let titleCues: Set<String> = ["word", "words", "term", "phrase", "titled", "entitled", "called", "dubbed",
                                          "nicknamed", "film", "movie", "book", "song", "album", "show", "series",
                                          "novel", "play", "headline", "headlined", "slogan", "sign", "label",
@@ -205,6 +220,12 @@ public struct QuoteAttributionCheck: CheckKind {
             !frame.isEmpty && words.count >= frame.count
                 && (0...(words.count - frame.count)).contains { Array(words[$0..<$0 + frame.count]) == frame }
         }) { return true }
+        // a verb right next to a quotation: "…," comments Smith / Smith notes "…"
+        for span in spans where range.overlaps(span) {
+            let after = TextTools.words(s[min(span.upperBound, range.upperBound)..<min(span.upperBound + 40, range.upperBound)]).prefix(4)
+            let before = TextTools.words(s[max(range.lowerBound, span.lowerBound - 40)..<max(range.lowerBound, span.lowerBound)]).suffix(4)
+            if after.contains(where: Self.adjacentVerbs.contains) || before.contains(where: Self.adjacentVerbs.contains) { return true }
+        }
         // a dash attribution after a quotation: "…" — Jane Doe
         for span in spans where span.upperBound < range.upperBound && range.contains(span.lowerBound) {
             var j = span.upperBound
