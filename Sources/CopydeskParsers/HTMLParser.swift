@@ -35,7 +35,7 @@ public struct HTMLParser: ArticleParser {
         var article = Article(path: source.path, format: Self.format)
         var walker = HTMLWalker(lines: SourceLines(source.text))
         walker.readMetadata(root)
-        walker.main = walker.mainContainer(root)
+        walker.findMain(root)
         walker.walk(root, HTMLWalker.Context(), depth: 0)
         walker.flush()
         walker.finish(into: &article)
@@ -76,6 +76,9 @@ struct HTMLWalker {
     var builderRole: BlockRole = .body
     var builderFigure: Int?
     var main: NodePtr?
+    /// Characters of `<p>` text under each element, and on the whole page.
+    var paragraphText: [NodePtr: Int] = [:]
+    var totalText = 0
     var jsonld = JSONLD()
     var meta: [String: (value: String, line: Int)] = [:]
     var timeDate: (value: String, line: Int)?
@@ -173,10 +176,11 @@ struct HTMLWalker {
         }
     }
 
-    /// The element that clearly holds the story's paragraphs, if one does.
-    func mainContainer(_ root: NodePtr) -> NodePtr? {
-        var textOf: [NodePtr: Int] = [:]
+    /// Measures paragraph text under every element and picks the element that clearly
+    /// holds the story's paragraphs, if one does.
+    mutating func findMain(_ root: NodePtr) {
         var candidates: [NodePtr] = []
+        var textOf: [NodePtr: Int] = [:]
         func measure(_ node: NodePtr, depth: Int) -> Int {
             guard depth < 600 else { return 0 }
             var total = 0
@@ -186,18 +190,24 @@ struct HTMLWalker {
                 total += tag == "p" ? Self.content(child).count : measure(child, depth: depth + 1)
             }
             let tag = Self.name(node)
+            textOf[node] = total
             if tag == "article" || tag == "main" || Self.attribute(node, "itemprop") == "articleBody"
                 || Self.matches(Self.bodyTokens, Self.attribute(node, "class")) || Self.matches(Self.bodyTokens, Self.attribute(node, "id")) {
                 candidates.append(node)
-                textOf[node] = total
             }
             return total
         }
-        let all = measure(root, depth: 0)
-        guard all > 0 else { return nil }
+        totalText = measure(root, depth: 0)
+        paragraphText = textOf
+        guard totalText > 0 else { return }
         // the smallest candidate that still holds most of the page's paragraph text
-        let good = candidates.filter { Double(textOf[$0]!) >= 0.6 * Double(all) }
-        return good.min { textOf[$0]! < textOf[$1]! } ?? good.first
+        let good = candidates.filter { Double(textOf[$0]!) >= 0.6 * Double(totalText) }
+        main = good.min { textOf[$0]! < textOf[$1]! }
+    }
+
+    /// Whether an element holds so much of the page's paragraph text that it cannot be chrome.
+    func holdsTheStory(_ node: NodePtr) -> Bool {
+        Double(paragraphText[node] ?? 0) >= 0.3 * Double(max(1, totalText))
     }
 
     // MARK: - Walking
@@ -234,13 +244,12 @@ struct HTMLWalker {
         var context = outer
         let cls = (Self.attribute(node, "class") ?? "") + " " + (Self.attribute(node, "id") ?? "")
         let isBlock = Self.blockElements.contains(tag)
-        if node == main { context.inMain = true }
-        if ["nav", "footer", "aside"].contains(tag) || (Self.matches(Self.chromeTokens, cls) && context.figure == nil
-                                                         && !context.inMain) {
-            context.chrome = true
+        if node == main {
+            context.inMain = true
+            context.chrome = false
         }
-        if Self.matches(Self.chromeTokens, cls), context.inMain, !cls.lowercased().contains("body"),
-           ["aside", "div", "section", "ul", "ol"].contains(tag), Self.matches(Self.chromeTokens, cls) {
+        if !holdsTheStory(node), context.figure == nil,
+           ["nav", "footer", "aside"].contains(tag) || Self.matches(Self.chromeTokens, cls) {
             context.chrome = true
         }
         if tag == "figure" || (context.figure == nil && (tag == "figcaption" || Self.matches(Self.captionTokens, cls))
