@@ -80,6 +80,8 @@ public struct MarkdownParser: ArticleParser {
 /// Walks cmark's tree, building blocks and figure candidates.
 private struct Walker {
     var blocks: [Block] = []
+    /// Paragraphs whose text is all emphasis: the form a figure's caption takes after its image.
+    var emphasised: Set<Int> = []
     /// Images seen, with the block index of the paragraph holding them.
     var images: [(block: Int?, location: SourceRange, alt: String, title: String, src: String)] = []
     var aligner: SourceAligner
@@ -142,12 +144,8 @@ private struct Walker {
         let index = blocks.count
         for i in imageStart..<images.count { images[i].block = builder.isEmpty ? nil : index }
         guard !builder.isEmpty else { return }
-        var finalRole = role
-        if emphasisOnly, hasText, role == .body, let last = images.last, last.block == nil || last.block == index - 1 || last.block == index,
-           blocks.count - (last.block ?? index - 1) <= 1 {
-            finalRole = .caption
-        }
-        blocks.append(builder.block(finalRole))
+        if emphasisOnly, hasText, role == .body { emphasised.insert(index) }
+        blocks.append(builder.block(role))
     }
 
     mutating func inline(children parent: OpaquePointer, into builder: inout TextBuilder,
@@ -181,42 +179,45 @@ private struct Walker {
         }
     }
 
-    /// Turns images into figures: caption from the emphasised paragraph after the image
-    /// (else its alt text), credit from that caption, the image title, or a credit line after it.
+    /// Turns images into figures: the caption is the paragraph after the image when it is
+    /// emphasised, repeats the alt text, or carries a credit; the credit comes from the image
+    /// title, that caption, or a credit line after it.
     mutating func finishFigures(into article: inout Article) {
-        for image in images {
-            if ImageFilter.isDecorative(image.src) { continue }
+        for image in images where !ImageFilter.isDecorative(image.src) {
             let figureIndex = article.figures.count
-            var figure = Figure(location: image.location, alt: image.alt.isEmpty ? nil : image.alt,
-                                source: image.src)
+            var figure = Figure(location: image.location, alt: image.alt.isEmpty ? nil : image.alt, source: image.src)
             if !image.title.isEmpty { figure.credit = image.title }
-            // the caption: the next block if it is a caption paragraph
-            let next = (image.block.map { $0 + 1 }) ?? blocks.indices.first { blocks[$0].range.start.line >= image.location.start.line }
-            if let n = next, n < blocks.count, blocks[n].role == .caption {
+            let next = image.block.map { $0 + 1 } ?? blocks.indices.first { blocks[$0].range.start.line >= image.location.start.line }
+            var creditLine = next
+            if let n = next, n < blocks.count, blocks[n].figure == nil, isCaption(n, alt: image.alt) {
                 figure.caption = n
+                blocks[n].role = .caption
                 blocks[n].figure = figureIndex
                 let text = blocks[n].text
                 if figure.credit == nil, CreditRecognizer.isCreditLine(text) || CreditRecognizer.trailingCredit(in: text) != nil
                     || CreditRecognizer.hasLeadingCredit(text) {
                     figure.credit = text
                 }
-                if figure.credit == nil, n + 1 < blocks.count, CreditRecognizer.isCreditLine(blocks[n + 1].text) {
-                    blocks[n + 1].role = .credit
-                    blocks[n + 1].figure = figureIndex
-                    figure.credit = blocks[n + 1].text
-                }
-            } else if let n = next, n < blocks.count, CreditRecognizer.isCreditLine(blocks[n].text) {
-                blocks[n].role = .credit
-                blocks[n].figure = figureIndex
-                figure.credit = blocks[n].text
-            } else if CreditRecognizer.trailingCredit(in: image.alt) != nil {
+                creditLine = n + 1
+            }
+            if figure.credit == nil, let c = creditLine, c < blocks.count, blocks[c].figure == nil,
+               CreditRecognizer.isCreditLine(blocks[c].text) {
+                blocks[c].role = .credit
+                blocks[c].figure = figureIndex
+                figure.credit = blocks[c].text
+            }
+            if figure.credit == nil, CreditRecognizer.trailingCredit(in: image.alt) != nil {
                 figure.credit = image.alt
             }
             article.figures.append(figure)
         }
-        // an emphasised paragraph that is not next to any image is ordinary text
-        for i in blocks.indices where blocks[i].role == .caption && blocks[i].figure == nil {
-            blocks[i].role = .body
-        }
+    }
+
+    func isCaption(_ n: Int, alt: String) -> Bool {
+        let text = blocks[n].text
+        if emphasised.contains(n) { return true }
+        func key(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber } }
+        if !alt.isEmpty, key(text) == key(alt) { return true }
+        return text.split(separator: " ").count <= 80 && CreditRecognizer.trailingCredit(in: text) != nil
     }
 }

@@ -36,7 +36,7 @@ public enum CreditRecognizer {
     private static let trailing = try! NSRegularExpression(pattern: """
         (?:\\((?:AP|AFP|Reuters)\\s+Photo[^)]*\\)|\\((?:photo|image|credit|illustration|video)[^)]{0,80}\\)|\
         \\([^()]{2,60}/[^()]{2,60}\\)|\\([^()]{2,40}\\b(?:\(agencyAlternation))\\)|\
-        (?:\\b|(?<=[.a-z]))(?:Photo|Photograph|Photos|Image|Illustration|Credit|Picture|Video|Graphic)s?(?:\\s+credit)?\\s*(?::|by\\b)\\s*[^.]{2,100}\\.?|\
+        (?:\\b|(?<=[.a-z]))(?:Photo|Photograph|Photos|Image|Illustration|Credit|Picture|Video|Graphic)s?(?:\\s+credit)?\\s*(?::|by\\b|\\.\\.\\.|…)\\s*[^.]{2,100}\\.?|\
         \\|\\s*[^|]{2,80}/[^|]{2,80}|\\s[-–—]\\s*(?:AP|AFP|Reuters|Getty Images)\\s*)\\s*$
         """, options: .caseInsensitive)
 
@@ -64,7 +64,8 @@ public enum CreditRecognizer {
         let ns = caption as NSString
         guard let m = trailing.firstMatch(in: caption, range: NSRange(location: 0, length: ns.length)) else { return nil }
         let credit = ns.substring(with: m.range).trimmingCharacters(in: CharacterSet(charactersIn: " ()|"))
-        if credit.isEmpty || credit.lowercased().hasSuffix("credit:") { return nil }
+        let lower = credit.lowercased()
+        if credit.isEmpty || ["credit:", "credit...", "credit…", "photo:", "image:"].contains(where: lower.hasSuffix) { return nil }
         return (ns.substring(to: m.range.location) as String).unicodeScalars.count
     }
 }
