@@ -57,6 +57,7 @@ struct HTMLWalker {
         var inMain = false
         var heading: Int?
         var byline = false
+        var link = false
     }
 
     struct PendingFigure {
@@ -67,6 +68,9 @@ struct HTMLWalker {
         var imageSource: String?
         var alt: String?
         var media: Figure.Media = .image
+        /// Caption characters inside links and outside them: a caption that is all link is a teaser.
+        var linkedText = 0
+        var plainText = 0
     }
 
     var aligner: SourceAligner
@@ -84,6 +88,10 @@ struct HTMLWalker {
     var timeDate: (value: String, line: Int)?
     var title: String?
     var seenHeadline = false
+    /// Set once the story's container has been walked: figures after it are teasers.
+    var passedMain = false
+    /// The last image outside a figure, whose caption may be the next text repeating its alt.
+    var looseImage: (alt: String, src: String, location: SourceRange, blockCount: Int)?
 
     init(lines: SourceLines) {
         aligner = SourceAligner(lines, skipTags: true)
@@ -226,6 +234,9 @@ struct HTMLWalker {
             if role != builderRole || outer.figure != builderFigure { flush() }
             builderRole = role
             builderFigure = outer.figure
+            if let f = outer.figure, !outer.credit {
+                if outer.link { figures[f].linkedText += text.count } else { figures[f].plainText += text.count }
+            }
             aligner.append(text.unicodeScalars, to: &builder)
             return
         case XML_ELEMENT_NODE:
@@ -252,14 +263,11 @@ struct HTMLWalker {
            ["nav", "footer", "aside"].contains(tag) || Self.matches(Self.chromeTokens, cls) {
             context.chrome = true
         }
-        if tag == "figure" || (context.figure == nil && (tag == "figcaption" || Self.matches(Self.captionTokens, cls))
-                               && !context.chrome) {
-            if context.figure == nil || tag == "figure" {
-                flush()
-                let loc = SourceLocation(line: max(1, line), column: 1)
-                figures.append(PendingFigure(location: SourceRange(at: loc)))
-                context.figure = figures.count - 1
-            }
+        let opensFigure = tag == "figure" || (context.figure == nil && (tag == "figcaption" || Self.matches(Self.captionTokens, cls)))
+        if opensFigure, !context.chrome, !context.byline, main == nil || context.inMain || !passedMain {
+            flush()
+            figures.append(PendingFigure(location: SourceRange(at: SourceLocation(line: max(1, line), column: 1))))
+            context.figure = figures.count - 1
         }
         if let f = context.figure {
             if tag == "figcaption" || Self.matches(Self.captionTokens, cls) { context.caption = true }
@@ -271,7 +279,7 @@ struct HTMLWalker {
             if ["img", "picture", "video", "source"].contains(tag) {
                 if tag == "video" { figures[f].media = .video }
                 if figures[f].imageSource == nil {
-                    figures[f].imageSource = Self.attribute(node, "src") ?? Self.attribute(node, "data-src")
+                    figures[f].imageSource = Self.imageSource(node)
                     figures[f].alt = Self.attribute(node, "alt")
                 }
             }
@@ -280,6 +288,7 @@ struct HTMLWalker {
             context.figure = last
             context.credit = true
         }
+        if tag == "a", Self.attribute(node, "href") != nil { context.link = true }
         if tag == "blockquote" {
             context.blockquote = true
             if Self.matches(Self.socialEmbed, cls) { context.chrome = true }
@@ -287,9 +296,22 @@ struct HTMLWalker {
         if tag.count == 2, tag.hasPrefix("h"), let level = Int(tag.dropFirst()) { context.heading = level }
         if Self.matches(Self.bylineTokens, cls), context.figure == nil { context.byline = true }
 
+        if tag == "img", context.figure == nil, !context.chrome, !context.byline, let src = Self.imageSource(node),
+           !ImageFilter.isDecorative(src), let alt = Self.attribute(node, "alt"), alt.split(separator: " ").count >= 2 {
+            looseImage = (alt, src, SourceRange(at: SourceLocation(line: max(1, line), column: 1)), blocks.count)
+        }
         if isBlock || context.credit != outer.credit { flush() }
         for child in Self.children(node) { walk(child, context, depth: depth + 1) }
         if isBlock || context.credit != outer.credit || context.figure != outer.figure { flush() }
+        if node == main { passedMain = true }
+    }
+
+    /// The real source of an image: lazy-loading attributes first, the placeholder `src` last.
+    static func imageSource(_ node: NodePtr) -> String? {
+        for attr in ["data-src", "data-original", "data-lazy-src", "data-srcset", "src"] {
+            if let value = attribute(node, attr), !value.isEmpty, !value.hasPrefix("data:") { return value }
+        }
+        return attribute(node, "src")
     }
 
     static func isHidden(_ node: NodePtr) -> Bool {
@@ -316,14 +338,25 @@ struct HTMLWalker {
         guard !builder.isEmpty else { return }
         let index = blocks.count
         var role = builderRole
+        var figure = builderFigure
         if role == .headline { seenHeadline = true }
-        if let f = builderFigure {
+        // a loose image whose alt text the next block repeats: that block is its caption
+        if figure == nil, role == .body || role == .chrome, let image = looseImage, index - image.blockCount <= 1,
+           Self.key(builder.block(.body).text) == Self.key(image.alt) {
+            figures.append(PendingFigure(location: image.location, imageSource: image.src, alt: image.alt))
+            figure = figures.count - 1
+            role = .caption
+            looseImage = nil
+        }
+        if let f = figure {
             if role == .caption, CreditRecognizer.isCreditLine(builder.block(.caption).text) { role = .credit }
             if role == .credit { figures[f].credits.append(index) } else { figures[f].caption.append(index) }
         }
-        blocks.append(builder.block(role, figure: builderFigure))
+        blocks.append(builder.block(role, figure: figure))
         builder = TextBuilder()
     }
+
+    static func key(_ text: String) -> String { text.lowercased().filter { $0.isLetter || $0.isNumber } }
 
     // MARK: - Result
 
@@ -331,8 +364,13 @@ struct HTMLWalker {
         for b in blocks.indices { blocks[b].figure = nil }
         for pending in figures {
             guard !pending.caption.isEmpty || !pending.credits.isEmpty else { continue }
-            if pending.caption.isEmpty, let src = pending.imageSource, ImageFilter.isDecorative(src) { continue }
-            let captionText = pending.caption.map { blocks[$0].text }.joined(separator: " ")
+            if let src = pending.imageSource, ImageFilter.isDecorative(src) { continue }
+            let captionBlocks = pending.caption.filter { !ChromeLexicon.isChrome(blocks[$0].text) }
+            let captionText = captionBlocks.map { blocks[$0].text }.joined(separator: " ")
+            // gallery counters, ad labels, button text and teaser links are not captions
+            if pending.credits.isEmpty, captionText.split(separator: " ").count < 2 || pending.linkedText > pending.plainText {
+                continue
+            }
             var credit = pending.creditText
             var creditLocation: SourceRange?
             if credit == nil, let c = pending.credits.first {
@@ -348,10 +386,10 @@ struct HTMLWalker {
             }) {
                 credit = image.credit
             }
-            let location = pending.caption.first.map { blocks[$0].range } ?? pending.location
+            let location = captionBlocks.first.map { blocks[$0].range } ?? pending.location
             let index = article.figures.count
             for b in pending.caption + pending.credits { blocks[b].figure = index }
-            article.figures.append(Figure(media: pending.media, location: location, caption: pending.caption.first,
+            article.figures.append(Figure(media: pending.media, location: location, caption: captionBlocks.first,
                                           credit: credit, creditLocation: creditLocation, alt: pending.alt,
                                           source: pending.imageSource))
         }

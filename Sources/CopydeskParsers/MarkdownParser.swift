@@ -215,7 +215,8 @@ private struct Walker {
 
     func isCaption(_ n: Int, alt: String) -> Bool {
         let text = blocks[n].text
-        if emphasised.contains(n) { return true }
+        // emphasis, or emphasis that did not parse (`*Caption text. *`)
+        if emphasised.contains(n) || (text.count > 2 && text.hasPrefix("*") && text.hasSuffix("*")) { return true }
         func key(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber } }
         if !alt.isEmpty, key(text) == key(alt) { return true }
         return text.split(separator: " ").count <= 80 && CreditRecognizer.trailingCredit(in: text) != nil

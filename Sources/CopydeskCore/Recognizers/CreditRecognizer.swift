@@ -34,7 +34,7 @@ public enum CreditRecognizer {
         options: [])
     /// A credit standing at the end of a caption.
     private static let trailing = try! NSRegularExpression(pattern: """
-        (?:\\((?:AP|AFP|Reuters)\\s+Photo[^)]*\\)|\\((?:photo|image|credit|illustration|video)[^)]{0,80}\\)|\
+        (?:\\((?:AP|AFP|Reuters)\\s+Photo[^)]*\\)|\\((?:\(agencyAlternation))\\)|\\((?:[\\w-]+\\.)+(?:com|org|net|gov|edu|co\\.uk)\\)|\\((?:photo|image|credit|illustration|video)[^)]{0,80}\\)|\
         \\([^()]{2,60}/[^()]{2,60}\\)|\\([^()]{2,40}\\b(?:\(agencyAlternation))\\)|\
         (?:\\b|(?<=[.a-z]))(?:Photo|Photograph|Photos|Image|Illustration|Credit|Picture|Video|Graphic)s?(?:\\s+credit)?\\s*(?::|by\\b|\\.\\.\\.|…)\\s*[^.]{2,100}\\.?|\
         \\|\\s*[^|]{2,80}/[^|]{2,80}|\\s[-–—]\\s*(?:AP|AFP|Reuters|Getty Images)\\s*)\\s*$
