@@ -184,12 +184,15 @@ public struct PlainTextParser: ArticleParser {
         return units
     }
 
-    /// Hard-wrapped wire copy: most lines run on into the next and none is long.
+    /// Hard-wrapped wire copy: no line is long, and lines that run on into the next are
+    /// long ones broken mid-sentence (a caption followed by its credit is not).
     static func isWrapped(_ lines: [[Unicode.Scalar]], isBlank: [Bool]) -> Bool {
         let filled = lines.indices.filter { !isBlank[$0] }
-        guard filled.count >= 4 else { return false }
-        let runOn = filled.filter { $0 + 1 < lines.count && !isBlank[$0 + 1] }.count
-        let longest = filled.map { lines[$0].count }.max() ?? 0
-        return longest <= 100 && Double(runOn) / Double(filled.count) >= 0.25
+        guard filled.count >= 4, filled.allSatisfy({ lines[$0].count <= 100 }) else { return false }
+        let runOn = filled.filter { $0 + 1 < lines.count && !isBlank[$0 + 1] }
+        let broken = runOn.filter { n in
+            lines[n].count >= 40 && !(lines[n].last.map { ".!?:;\"”’)".unicodeScalars.contains($0) } ?? true)
+        }
+        return broken.count >= 2 && Double(broken.count) >= 0.6 * Double(runOn.count)
     }
 }

@@ -111,7 +111,7 @@ import Testing
         #expect(body.count == 4)
         #expect(body[1].text.hasPrefix("\"We were never asked") && body[1].text.hasSuffix("on the road."))
         #expect(article.quotations.count == 1)
-        #expect(body[1].map.location(at: 58) == CopydeskCore.SourceLocation(line: 8, column: 1))
+        #expect(body[1].map.location(at: 57) == CopydeskCore.SourceLocation(line: 8, column: 1))
         #expect(Support.linter.lint(text: wire, path: "w.txt").diagnostics.isEmpty)
     }
 
