@@ -79,6 +79,8 @@ struct HTMLWalker {
     var builder = TextBuilder()
     var builderRole: BlockRole = .body
     var builderFigure: Int?
+    /// Characters of the current block that sit inside links.
+    var builderLinkedText = 0
     var main: NodePtr?
     /// Characters of `<p>` text under each element, and on the whole page.
     var paragraphText: [NodePtr: Int] = [:]
@@ -237,6 +239,7 @@ struct HTMLWalker {
             if let f = outer.figure, !outer.credit {
                 if outer.link { figures[f].linkedText += text.count } else { figures[f].plainText += text.count }
             }
+            if outer.link { builderLinkedText += text.count }
             aligner.append(text.unicodeScalars, to: &builder)
             return
         case XML_ELEMENT_NODE:
@@ -340,13 +343,20 @@ struct HTMLWalker {
         var role = builderRole
         var figure = builderFigure
         if role == .headline { seenHeadline = true }
-        // a loose image whose alt text the next block repeats: that block is its caption
+        let text = builder.block(.body).text
+        // a loose image whose alt text the next block repeats (not a teaser link): that block is its caption
         if figure == nil, role == .body || role == .chrome, let image = looseImage, index - image.blockCount <= 1,
-           Self.key(builder.block(.body).text) == Self.key(image.alt) {
+           builderLinkedText * 2 < text.count, Self.key(text) == Self.key(image.alt) {
             figures.append(PendingFigure(location: image.location, imageSource: image.src, alt: image.alt))
             figure = figures.count - 1
             role = .caption
             looseImage = nil
+        }
+        // a credit line right after a figure belongs to it
+        if figure == nil, role != .chrome, let last = figures.indices.last,
+           (figures[last].caption + figures[last].credits).max() == index - 1, CreditRecognizer.isCreditLine(text) {
+            figure = last
+            role = .credit
         }
         if let f = figure {
             if role == .caption, CreditRecognizer.isCreditLine(builder.block(.caption).text) { role = .credit }
@@ -354,6 +364,7 @@ struct HTMLWalker {
         }
         blocks.append(builder.block(role, figure: figure))
         builder = TextBuilder()
+        builderLinkedText = 0
     }
 
     static func key(_ text: String) -> String { text.lowercased().filter { $0.isLetter || $0.isNumber } }
