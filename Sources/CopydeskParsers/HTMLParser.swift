@@ -51,7 +51,6 @@ struct HTMLWalker {
     struct Context {
         var chrome = false
         var figure: Int?
-        var caption = false
         var credit = false
         var blockquote = false
         var inMain = false
@@ -110,7 +109,7 @@ struct HTMLWalker {
         (?:^|[-_\\s])(?:nav|navbar|navigation|menu|share|sharing|social|related|newsletter|promo|subscribe|subscription|\
         sponsor|sponsored|most-?popular|popular|trending|recommend|recommended|recirc|comments?|advert|ads?|adslot|\
         advertisement|breadcrumbs?|sidebar|widget|footer|signup|cookie|modal|popup|outbrain|taboola|teaser|\
-        more-stories|read-?more|tags|author-bio|masthead|site-header|toolbar|paywall|disclaimer|skip)(?:$|[-_\\s])
+        more-stories|read-?more|tags|author-bio|site-header|toolbar|paywall|disclaimer|skip)(?:$|[-_\\s])
         """, options: .caseInsensitive)
     static let captionTokens = try! NSRegularExpression(pattern: "caption", options: .caseInsensitive)
     static let creditTokens = try! NSRegularExpression(
@@ -273,8 +272,8 @@ struct HTMLWalker {
             context.figure = figures.count - 1
         }
         if let f = context.figure {
-            if tag == "figcaption" || Self.matches(Self.captionTokens, cls) { context.caption = true }
-            if Self.matches(Self.creditTokens, cls) || ["cite", "small"].contains(tag)
+            let captionContainer = tag == "figcaption" || Self.matches(Self.captionTokens, cls)
+            if (Self.matches(Self.creditTokens, cls) && !captionContainer) || ["cite", "small"].contains(tag)
                 || ["creator", "copyrightHolder", "author"].contains(Self.attribute(node, "itemprop") ?? "") {
                 context.credit = true
             }
@@ -385,7 +384,7 @@ struct HTMLWalker {
             var credit = pending.creditText
             var creditLocation: SourceRange?
             if credit == nil, let c = pending.credits.first {
-                credit = pending.credits.map { blocks[$0].text }.joined(separator: " ")
+                credit = CreditRecognizer.withoutLabel(pending.credits.map { blocks[$0].text }.joined(separator: " "))
                 creditLocation = blocks[c].range
             }
             if credit == nil, CreditRecognizer.trailingCredit(in: captionText) != nil

@@ -40,6 +40,18 @@ public enum CreditRecognizer {
         \\|\\s*[^|]{2,80}/[^|]{2,80}|\\s[-–—]\\s*(?:AP|AFP|Reuters|Getty Images)\\s*)\\s*$
         """, options: .caseInsensitive)
 
+    /// A credit with its label ("Credit...", "Photo:") removed; nil when only the label is there.
+    public static func withoutLabel(_ credit: String) -> String? {
+        var text = credit.trimmingCharacters(in: .whitespaces)
+        let labels = ["image credit", "photo credit", "credits", "credit", "photograph", "photo", "image", "source"]
+        for label in labels where text.lowercased().hasPrefix(label) {
+            text = String(text.dropFirst(label.count))
+            break
+        }
+        text = text.trimmingCharacters(in: CharacterSet(charactersIn: " :.…()|-–—"))
+        return text.isEmpty ? nil : credit
+    }
+
     /// Whether a caption opens with its credit (`© Name Caption text…`).
     public static func hasLeadingCredit(_ caption: String) -> Bool {
         caption.hasPrefix("©") || caption.range(of: "^(?:photo|image|credit)s?\\s*:", options: [.regularExpression, .caseInsensitive]) != nil
