@@ -211,6 +211,14 @@ private struct Walker {
             }
             article.figures.append(figure)
         }
+        // an emphasised paragraph carrying a credit is a caption whose image was dropped
+        for n in emphasised.sorted() where blocks[n].figure == nil && blocks[n].role == .body {
+            let text = blocks[n].text
+            guard text.split(separator: " ").count <= 80, CreditRecognizer.trailingCredit(in: text) != nil else { continue }
+            blocks[n].role = .caption
+            blocks[n].figure = article.figures.count
+            article.figures.append(Figure(location: blocks[n].range, caption: n, credit: text))
+        }
     }
 
     func isCaption(_ n: Int, alt: String) -> Bool {

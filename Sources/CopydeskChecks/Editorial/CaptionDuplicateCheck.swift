@@ -64,7 +64,9 @@ public struct CaptionDuplicateCheck: CheckKind {
             let core = Self.core(block.text)
             guard core.split(separator: " ").count >= minWords else { continue }
             guard let caption = captions.first(where: { c in
-                c.block < i && c.block != i && (block.figure == nil || block.figure != article.blocks[c.block].figure)
+                // a body copy may stand before or after its caption; a second caption is reported after the first
+                c.block != i && (block.role != .caption || c.block < i)
+                    && (block.figure == nil || block.figure != article.blocks[c.block].figure)
                     && same(core, c.core, truncated: Self.isTruncated(block.text))
             }) else { continue }
             reported.insert(i)
