@@ -376,6 +376,7 @@ struct HTMLWalker {
             guard !pending.caption.isEmpty || !pending.credits.isEmpty else { continue }
             if let src = pending.imageSource, ImageFilter.isDecorative(src) { continue }
             let captionBlocks = pending.caption.filter { !ChromeLexicon.isChrome(blocks[$0].text) }
+            for b in pending.caption where !captionBlocks.contains(b) { blocks[b].role = .chrome }
             let captionText = captionBlocks.map { blocks[$0].text }.joined(separator: " ")
             // gallery counters, ad labels, button text and teaser links are not captions
             if pending.credits.isEmpty, captionText.split(separator: " ").count < 2 || pending.linkedText > pending.plainText {

@@ -21,14 +21,17 @@ public struct TextReporter: Reporter {
                 out += "\(file.path):\(d.range.start.line):\(d.range.start.column): \(paint(d.severity.rawValue, color)): "
                 out += "\(d.message) [\(d.rule)]\n"
                 if d.range.start.line >= 1, d.range.start.line <= file.lines.count {
-                    let line = file.lines[d.range.start.line - 1]
-                    let shown = String(line.unicodeScalars.prefix(160))
-                    out += "    \(shown)\n"
-                    let caretColumn = min(d.range.start.column, 161)
-                    let width = d.range.end.line == d.range.start.line
-                        ? max(1, min(d.range.end.column, 161) - caretColumn) : 1
-                    out += "    " + String(repeating: " ", count: caretColumn - 1)
-                        + paint("^" + String(repeating: "~", count: max(0, width - 1)), "32") + "\n"
+                    // a window of the line around the finding, so long lines (HTML) stay readable
+                    let scalars = Array(file.lines[d.range.start.line - 1].unicodeScalars)
+                    let from = max(0, min(d.range.start.column - 1, scalars.count) - 40)
+                    let to = min(scalars.count, from + 160)
+                    let lead = from > 0 ? "…" : ""
+                    out += "    " + lead + String(String.UnicodeScalarView(scalars[from..<to])) + "\n"
+                    let caret = d.range.start.column - 1 - from + lead.count
+                    let end = d.range.end.line == d.range.start.line ? d.range.end.column - 1 - from + lead.count : caret + 1
+                    let width = max(1, min(end, to - from + lead.count) - caret)
+                    out += "    " + String(repeating: " ", count: max(0, caret))
+                        + paint("^" + String(repeating: "~", count: width - 1), "32") + "\n"
                 }
                 for related in d.related {
                     out += "\(file.path):\(related.range.start.line):\(related.range.start.column): note: \(related.message)\n"

@@ -27,22 +27,39 @@ public struct CaptionDuplicateCheck: CheckKind {
     static let prefixes = ["image caption", "media caption", "caption", "file", "above", "pictured", "enlarge this image",
                            "hide caption", "toggle caption"]
 
-    /// The caption's own words: credit, prefixes and expanders removed, normalised.
+    /// The caption's own words: credit, prefixes, gallery counters, a trailing parenthesis
+    /// ("(Published Monday)") and expanders removed, normalised.
     static func core(_ text: String) -> String {
         var norm = TextTools.normalized(text)
         if let cut = CreditRecognizer.trailingCredit(in: text) {
             norm = TextTools.normalized(String(String.UnicodeScalarView(text.unicodeScalars.prefix(cut))))
+        } else if text.hasSuffix(")"), let open = text.lastIndex(of: "("),
+                  text[open...].split(separator: " ").count <= 8 {
+            norm = TextTools.normalized(String(text[..<open]))
         }
+        norm = Self.droppingGalleryCounter(norm)
         for prefix in prefixes where norm.hasPrefix(prefix + " ") {
             norm = String(norm.dropFirst(prefix.count + 1))
         }
-        if norm.hasPrefix("in this "), let comma = norm.range(of: " photo ") {
+        if norm.hasPrefix("in this "), let comma = norm.firstRange(of: " photo ") {
             norm = String(norm[comma.upperBound...])
         }
         for suffix in [" hide caption", " toggle caption", " read more"] where norm.hasSuffix(suffix) {
             norm = String(norm.dropLast(suffix.count))
         }
         return norm
+    }
+
+    /// "3of4a shopper…" → "a shopper…": the counter galleries put before each caption.
+    static func droppingGalleryCounter(_ text: String) -> String {
+        let digits = text.prefix(while: \.isNumber)
+        guard !digits.isEmpty else { return text }
+        var rest = text.dropFirst(digits.count).drop(while: { $0 == " " })
+        guard rest.hasPrefix("of") else { return text }
+        rest = rest.dropFirst(2).drop(while: { $0 == " " })
+        let total = rest.prefix(while: \.isNumber)
+        guard !total.isEmpty else { return text }
+        return String(rest.dropFirst(total.count).drop(while: { $0 == " " }))
     }
 
     public func check(_ context: CheckContext) -> [Finding] {
@@ -57,7 +74,7 @@ public struct CaptionDuplicateCheck: CheckKind {
         var findings: [Finding] = []
         var reported = Set<Int>()
         let candidates = article.blocks.indices.filter {
-            [.body, .blockquote, .heading, .standfirst, .caption, .chrome].contains(article.blocks[$0].role)
+            [.body, .blockquote, .standfirst, .caption, .chrome].contains(article.blocks[$0].role)
         }
         for i in candidates where !reported.contains(i) {
             let block = article.blocks[i]
@@ -81,15 +98,33 @@ public struct CaptionDuplicateCheck: CheckKind {
         return findings
     }
 
-    /// Equal, a truncated copy, or similar enough by word 3-grams.
+    /// Equal, a truncated copy, similar enough by word 3-grams, or a paragraph that opens
+    /// with the caption's first sentence lightly edited (a caption *sentence* echoed later in
+    /// a paragraph, AP's caption formula, is not a repeat).
     func same(_ a: String, _ b: String, truncated: Bool) -> Bool {
         if a == b { return true }
         let shorter = a.count < b.count ? a : b, longer = a.count < b.count ? b : a
         if truncated, shorter.count >= minPrefix, longer.hasPrefix(shorter) { return true }
         let ga = Self.trigrams(a), gb = Self.trigrams(b)
         guard !ga.isEmpty, !gb.isEmpty else { return false }
-        let jaccard = Double(ga.intersection(gb).count) / Double(ga.union(gb).count)
-        return jaccard >= similarity
+        if Double(ga.intersection(gb).count) / Double(ga.union(gb).count) >= similarity { return true }
+        let wa = a.split(separator: " "), wb = b.split(separator: " ")
+        let n = min(wa.count, wb.count)
+        guard n >= 12 else { return false }
+        return Self.lcsRatio(Array(wa.prefix(n + 2)), Array(wb.prefix(n + 2))) >= 0.9
+    }
+
+    /// 2·LCS / (|a| + |b|) over words: 1 for equal sequences, high for light edits.
+    static func lcsRatio(_ a: [Substring], _ b: [Substring]) -> Double {
+        var previous = [Int](repeating: 0, count: b.count + 1)
+        for x in a {
+            var current = [Int](repeating: 0, count: b.count + 1)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = x == y ? previous[j] + 1 : max(previous[j + 1], current[j])
+            }
+            previous = current
+        }
+        return 2 * Double(previous[b.count]) / Double(a.count + b.count)
     }
 
     static func isTruncated(_ text: String) -> Bool {

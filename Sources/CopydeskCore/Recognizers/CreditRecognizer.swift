@@ -11,7 +11,7 @@ public enum CreditRecognizer {
                            "Shutterstock", "Landov", "NPR", "Alamy", "iStock", "iStockphoto", "Bloomberg", "Xinhua",
                            "ZUMA", "ZUMA Press", "PA", "PA Images", "PA Wire", "Pool", "Handout", "Staff", "Anadolu",
                            "SIPA", "REX", "Corbis", "NASA", "ESA", "Wikimedia Commons", "Flickr", "The New York Times",
-                           "The Washington Post", "TNS", "UPI", "Sipa USA", "WireImage", "FilmMagic", "Future"]
+                           "The Washington Post", "TNS", "UPI", "Sipa USA", "WireImage", "FilmMagic", "Future plc"]
 
     private static let agencyAlternation = agencies.map { NSRegularExpression.escapedPattern(for: $0) }
         .sorted { $0.count > $1.count }.joined(separator: "|")
