@@ -202,9 +202,17 @@ private struct Walker {
             }
             if figure.credit == nil, let c = creditLine, c < blocks.count, blocks[c].figure == nil,
                CreditRecognizer.isCreditLine(blocks[c].text) {
-                blocks[c].role = .credit
-                blocks[c].figure = figureIndex
-                figure.credit = blocks[c].text
+                var credit = [c]
+                // a label alone ("Photograph by") takes the name from the next paragraph
+                if CreditRecognizer.withoutLabel(blocks[c].text) == nil || blocks[c].text.lowercased().hasSuffix(" by"),
+                   c + 1 < blocks.count, blocks[c + 1].text.split(separator: " ").count <= 12 {
+                    credit.append(c + 1)
+                }
+                for k in credit {
+                    blocks[k].role = .credit
+                    blocks[k].figure = figureIndex
+                }
+                figure.credit = credit.map { blocks[$0].text }.joined(separator: " ")
             }
             if figure.credit == nil, CreditRecognizer.trailingCredit(in: image.alt) != nil {
                 figure.credit = image.alt
@@ -221,12 +229,17 @@ private struct Walker {
         }
     }
 
+    /// Whether the paragraph after an image is its caption: emphasised, the alt text again
+    /// (alt may be cut short with "..."), a paragraph ending in a credit, or one followed by a credit line.
     func isCaption(_ n: Int, alt: String) -> Bool {
         let text = blocks[n].text
         // emphasis, or emphasis that did not parse (`*Caption text. *`)
         if emphasised.contains(n) || (text.count > 2 && text.hasPrefix("*") && text.hasSuffix("*")) { return true }
         func key(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber } }
-        if !alt.isEmpty, key(text) == key(alt) { return true }
-        return text.split(separator: " ").count <= 80 && CreditRecognizer.trailingCredit(in: text) != nil
+        let altKey = key(alt.hasSuffix("...") ? String(alt.dropLast(3)) : alt)
+        if altKey.count >= 10, key(text).hasPrefix(altKey) { return true }
+        guard text.split(separator: " ").count <= 80 else { return false }
+        return CreditRecognizer.trailingCredit(in: text) != nil
+            || (n + 1 < blocks.count && CreditRecognizer.isCreditLine(blocks[n + 1].text))
     }
 }

@@ -30,7 +30,7 @@ public enum CreditRecognizer {
         pattern: "^[\\p{Lu}\\p{Lt}][^.!?\"“”:;]{0,80}\\s*[/|]\\s*[\\p{Lu}\\p{Lt}][^!?\"“”:;]{0,80}$")
     /// `Name, Agency` or `Name Agency` ending with a known agency.
     private static let endsWithAgency = try! NSRegularExpression(
-        pattern: "^(?:[\\p{Lu}][\\p{L}'’.-]*\\s*){0,4}(?:,|\\bvia\\b|\\bfor\\b)?\\s*(?:\(agencyAlternation))(?:\\s+Photo)?\\.?$",
+        pattern: "^(?:[\\p{Lu}][\\p{L}'’.-]*\\s*){0,7}(?:,|\\bvia\\b|\\bfor\\b)?\\s*(?:\(agencyAlternation))(?:\\s+Photo)?\\.?$",
         options: [])
     /// A credit standing at the end of a caption.
     private static let trailing = try! NSRegularExpression(pattern: """
@@ -66,7 +66,7 @@ public enum CreditRecognizer {
         if agencies.contains(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) { return true }
         if prefix.firstMatch(in: text, range: range) != nil, words <= 20 { return true }
         if words <= 12, slashCredit.firstMatch(in: text, range: range) != nil, !text.contains("http") { return true }
-        if words <= 7, endsWithAgency.firstMatch(in: text, range: range) != nil { return true }
+        if words <= 10, endsWithAgency.firstMatch(in: text, range: range) != nil { return true }
         if words <= 8, text.uppercased() == text, text.lowercased().contains("photograph") { return true }
         return false
     }
