@@ -6,6 +6,7 @@ import Foundation
 enum ArticleAssembler {
     static func finish(_ article: inout Article, source: String) {
         findNotices(&article)
+        if article.published == nil { findDateline(&article) }
         article.quotations = QuoteScanner.quotations(in: article)
         let inline = Suppressions.scan(source)
         let fileWide = article.suppressions.disabledRules
@@ -25,6 +26,27 @@ enum ArticleAssembler {
                 text: text, years: match.years, holder: match.holder, location: block.map.range(match.span),
                 yearLocation: match.yearSpan.map { block.map.range($0) }, origin: .text))
             if block.scalars.count <= 300 { article.blocks[index].role = .notice }
+        }
+    }
+
+    /// A dated byline or dateline near the top: before the fifth paragraph of prose.
+    static func findDateline(_ article: inout Article) {
+        var paragraphs = 0
+        for i in article.blocks.indices {
+            let block = article.blocks[i]
+            if block.role == .body, block.isProse {
+                paragraphs += 1
+                if paragraphs > 4 { return }
+            }
+            guard ![.notice, .caption, .credit].contains(block.role), let m = datelineDate(block.text) else { continue }
+            let ns = block.text as NSString
+            let start = (ns.substring(to: m.range.location) as String).unicodeScalars.count
+            let length = (ns.substring(with: m.range) as String).unicodeScalars.count
+            article.published = PublicationDate(year: m.year, month: m.month, day: m.day, source: .dateline,
+                                                text: ns.substring(with: m.range),
+                                                location: block.map.range(start..<start + length))
+            if block.role == .chrome { article.blocks[i].role = .dateline }
+            return
         }
     }
 

@@ -422,15 +422,6 @@ struct HTMLWalker {
             article.published = ArticleAssembler.date(t.value, source: .time,
                                                       location: SourceRange(at: SourceLocation(line: t.line, column: 1)))
         }
-        if article.published == nil {
-            for block in blocks where [.byline, .dateline].contains(block.role) {
-                if let m = ArticleAssembler.datelineDate(block.text) {
-                    article.published = PublicationDate(year: m.year, month: m.month, day: m.day, source: .dateline,
-                                                        text: block.text, location: block.range)
-                    break
-                }
-            }
-        }
         if let notice = jsonld.copyrightNotice ?? meta["copyright"]?.value ?? jsonld.copyrightYear.map({ "© \($0)" }),
            let parsed = ArticleAssembler.structuredNotice(notice, year: jsonld.copyrightYear, holder: jsonld.copyrightHolder,
                                                           location: SourceRange(at: SourceLocation(line: 1, column: 1))) {

@@ -62,7 +62,8 @@ enum NoticeRecognizer {
         let searchRange = NSRange(location: m.range.location, length: end - m.range.location)
         var years: ClosedRange<Int>?
         var yearSpan: Range<Int>?
-        if let y = year.firstMatch(in: text, range: searchRange) {
+        if let y = year.firstMatch(in: text, range: searchRange), Self.isHolderText(ns.substring(
+            with: NSRange(location: NSMaxRange(m.range), length: max(0, y.range.location - NSMaxRange(m.range))))) {
             let first = Int(ns.substring(with: y.range(at: 1)))!
             var last = first
             if y.range(at: 2).location != NSNotFound {
@@ -82,6 +83,16 @@ enum NoticeRecognizer {
             .trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—|"))
         return Match(span: scalarOffset(ns, start)..<scalarOffset(ns, end), years: years, yearSpan: yearSpan,
                      holder: holder.isEmpty ? nil : holder)
+    }
+
+    /// Whether the words between the marker and a year read like a holder ("Telegraph Media
+    /// Group Limited"), not a sentence ("Detainees at the center in San Diego on May 18").
+    static func isHolderText(_ text: String) -> Bool {
+        let small: Set<String> = ["by", "and", "of", "the", "for", "all", "rights", "reserved", "copyright", "inc", "ltd", "llc", "co"]
+        let lower = text.split(whereSeparator: { !$0.isLetter }).filter { word in
+            word.first!.isLowercase && !small.contains(word.lowercased())
+        }
+        return lower.count <= 1
     }
 
     /// Whether a notice is about a photo rather than the article (`© 2019 Getty Images` in a credit).
