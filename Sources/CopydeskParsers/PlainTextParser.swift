@@ -50,7 +50,7 @@ public struct PlainTextParser: ArticleParser {
             } else if CreditRecognizer.isCreditLine(texts[i]) {
                 group = [i]
                 if texts[i].hasSuffix("...") || texts[i].hasSuffix("…") || texts[i].hasSuffix(":"),
-                   i + 1 < units.count, units[i + 1].words <= 10, roles[i + 1] == nil {
+                   i + 1 < units.count, units[i + 1].words <= 10, roles[i + 1] == nil, !units[i + 1].blankBefore {
                     group.append(i + 1)
                 }
             } else {
@@ -58,7 +58,10 @@ public struct PlainTextParser: ArticleParser {
             }
             if group.first! < i, let last = figures.last, last.credit.contains(group.first!) { continue }
             for g in group { roles[g] = .credit }
-            let caption = Self.captionIndex(before: group.first!, units: units, roles: roles)
+            // a credit standing before a marked caption ("Image copyright X" / "Image caption …") is its credit
+            let next = group.last! + 1
+            let caption = next < units.count && !units[next].blankBefore && Self.isMarkedCaption(texts[next]) ? next
+                : Self.captionIndex(before: group.first!, units: units, roles: roles)
             if let c = caption { roles[c] = .caption }
             let figure = figures.count
             figures.append((caption, group))
@@ -68,12 +71,12 @@ public struct PlainTextParser: ArticleParser {
         // Captions that carry their own credit, and captions marked as such with no credit.
         for i in units.indices where roles[i] == nil {
             let text = texts[i]
-            let marked = ["Media caption", "Image caption", "Caption:"].first { text.hasPrefix($0) }
-            if marked != nil || (units[i].words <= 80 && (CreditRecognizer.trailingCredit(in: text) != nil
-                                                         || CreditRecognizer.hasLeadingCredit(text))) {
+            let marked = Self.isMarkedCaption(text)
+            if marked || (units[i].words <= 80 && (CreditRecognizer.trailingCredit(in: text) != nil
+                                                   || CreditRecognizer.hasLeadingCredit(text))) {
                 roles[i] = .caption
                 figureOf[i] = figures.count
-                figures.append((i, marked != nil ? [] : [i]))
+                figures.append((i, marked ? [] : [i]))
             }
         }
 
@@ -115,7 +118,7 @@ public struct PlainTextParser: ArticleParser {
                 if figure.credit == [figure.caption] {
                     credit = texts[figure.caption!]
                 } else {
-                    credit = figure.credit.map { texts[$0] }.joined(separator: " ")
+                    credit = CreditRecognizer.withoutLabel(figure.credit.map { texts[$0] }.joined(separator: " "))
                     let first = units[figure.credit.first!].builder.block(.credit).range
                     let last = units[figure.credit.last!].builder.block(.credit).range
                     creditRange = SourceRange(start: first.start, end: last.end)
@@ -134,6 +137,11 @@ public struct PlainTextParser: ArticleParser {
         return article
     }
 
+    /// Captions that say so: BBC's "Image caption …", "Media caption …".
+    static func isMarkedCaption(_ text: String) -> Bool {
+        ["Media caption", "Image caption", "Caption:"].contains { text.hasPrefix($0) }
+    }
+
     /// The caption for a credit group: the nearest paragraph above it, skipping caption expanders,
     /// within one blank line.
     static func captionIndex(before start: Int, units: [Unit], roles: [BlockRole?]) -> Int? {
@@ -144,7 +152,8 @@ public struct PlainTextParser: ArticleParser {
             if units[j].blankBefore { blanks += 1 }
             j -= 1
         }
-        guard j >= 0, roles[j] == nil, units[j].words >= 2, blanks <= 1 else { return nil }
+        guard j >= 0, roles[j] == nil, units[j].words >= 2, blanks <= 1,
+              ArticleAssembler.datelineDate(units[j].text) == nil else { return nil }
         return j
     }
 

@@ -23,7 +23,7 @@ enum ChromeLexicon {
         "more news", "advertisement", "sponsored", "this story has been shared", "we rely on", "donate",
         "listen to this article", "listen ·", "audio:", "watch:", "video:", "related:", "see also:", "read next",
         "recommended for you", "don't miss", "most popular", "you might also like", "please enable javascript",
-        "this content is not available", "this article was originally published", "image copyright", "getty images",
+        "this content is not available", "this article was originally published",
     ]
     private static let playerTime = try! NSRegularExpression(pattern: "^(?:\\d{1,2}:)?\\d{1,2}:\\d\\d(?:\\s*/?\\s*(?:\\d{1,2}:)?\\d{1,2}:\\d\\d)*$")
 
