@@ -298,7 +298,8 @@ struct HTMLWalker {
         if tag.count == 2, tag.hasPrefix("h"), let level = Int(tag.dropFirst()) { context.heading = level }
         if Self.matches(Self.bylineTokens, cls), context.figure == nil { context.byline = true }
 
-        if tag == "img", context.figure == nil, !context.chrome, !context.byline, let src = Self.imageSource(node),
+        if tag == "img", context.figure == nil, !context.chrome, !context.byline, main == nil || context.inMain,
+           let src = Self.imageSource(node),
            !ImageFilter.isDecorative(src), let alt = Self.attribute(node, "alt"), alt.split(separator: " ").count >= 2 {
             looseImage = (alt, src, SourceRange(at: SourceLocation(line: max(1, line), column: 1)), blocks.count)
         }
