@@ -325,7 +325,7 @@ struct HTMLWalker {
     }
 
     func role(for context: Context) -> BlockRole {
-        if context.figure != nil { return context.credit ? .credit : .caption }
+        if context.figure != nil, context.heading == nil { return context.credit ? .credit : .caption }
         if context.chrome { return .chrome }
         if main != nil, !context.inMain {
             if context.heading == 1, !seenHeadline { return .headline }
@@ -376,7 +376,9 @@ struct HTMLWalker {
         for pending in figures {
             guard !pending.caption.isEmpty || !pending.credits.isEmpty else { continue }
             if let src = pending.imageSource, ImageFilter.isDecorative(src) { continue }
-            let captionBlocks = pending.caption.filter { !ChromeLexicon.isChrome(blocks[$0].text) }
+            let captionBlocks = pending.caption.filter {
+                !ChromeLexicon.isChrome(blocks[$0].text) && blocks[$0].text.split(separator: " ").count >= 2
+            }
             for b in pending.caption where !captionBlocks.contains(b) { blocks[b].role = .chrome }
             let captionText = captionBlocks.map { blocks[$0].text }.joined(separator: " ")
             // gallery counters, ad labels, button text and teaser links are not captions
@@ -398,10 +400,12 @@ struct HTMLWalker {
             }) {
                 credit = image.credit
             }
-            let location = captionBlocks.first.map { blocks[$0].range } ?? pending.location
+            // the caption proper: the longest caption block (not a gallery counter or a title above it)
+            let caption = captionBlocks.max { blocks[$0].scalars.count < blocks[$1].scalars.count }
+            let location = caption.map { blocks[$0].range } ?? pending.location
             let index = article.figures.count
             for b in pending.caption + pending.credits { blocks[b].figure = index }
-            article.figures.append(Figure(media: pending.media, location: location, caption: captionBlocks.first,
+            article.figures.append(Figure(media: pending.media, location: location, caption: caption,
                                           credit: credit, creditLocation: creditLocation, alt: pending.alt,
                                           source: pending.imageSource))
         }

@@ -63,6 +63,7 @@ public enum CreditRecognizer {
         guard !text.isEmpty, text.count <= 160 else { return false }
         let range = NSRange(location: 0, length: (text as NSString).length)
         let words = text.split(separator: " ").count
+        if text.hasPrefix("By ") || text.hasPrefix("by ") { return false }   // a byline, not a credit
         if agencies.contains(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) { return true }
         if prefix.firstMatch(in: text, range: range) != nil, words <= 20 { return true }
         if words <= 12, slashCredit.firstMatch(in: text, range: range) != nil, !text.contains("http") { return true }
