@@ -54,7 +54,7 @@ enum TextTools {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for c in scalars {
-            if c.properties.isAlphabetic || c == "'" || c == "\u{2019}" {
+            if c.isLetter || c == "'" || c == "\u{2019}" {
                 current.append(c)
             } else if !current.isEmpty {
                 words.append(String(current).lowercased())
@@ -69,11 +69,16 @@ enum TextTools {
     static func normalized(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var space = false
-        for c in text.lowercased().unicodeScalars {
-            if c.properties.isAlphabetic || c.properties.numericType != nil {
+        for c in text.unicodeScalars {
+            let isDigit = c.value < 0x80 ? (c.value >= 0x30 && c.value <= 0x39) : c.properties.numericType != nil
+            if c.isLetter || isDigit {
                 if space, !out.isEmpty { out.append(" ") }
                 space = false
-                out.append(c)
+                if c.value < 0x80 {
+                    out.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c)
+                } else {
+                    out.append(contentsOf: String(c).lowercased().unicodeScalars)
+                }
             } else {
                 space = true
             }

@@ -23,7 +23,7 @@ public struct Suppressions: Sendable {
     /// Reads the directives in a source file's comments.
     public static func scan(_ source: String) -> Suppressions {
         var result = Suppressions()
-        guard source.contains("copydesk-") else { return result }
+        guard source.containsBytes("copydesk-") else { return result }
         var open: [String: Int] = [:]   // rule ("" for all) -> first line
         var lineNumber = 0
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -13,7 +13,7 @@ public struct TextBuilder: Sendable {
 
     /// Appends one scalar that stands at `location` in the source.
     public mutating func append(_ scalar: Unicode.Scalar, at location: SourceLocation) {
-        if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+        if scalar.isSpace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
             if !scalars.isEmpty, pendingSpace == nil { pendingSpace = location }
             return
         }

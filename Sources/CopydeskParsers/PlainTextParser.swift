@@ -18,8 +18,9 @@ public struct PlainTextParser: ArticleParser {
         var builder = TextBuilder()
         var firstLine: Int
         var blankBefore: Bool
-        var text: String { String(String.UnicodeScalarView(builder.scalars)) }
-        var words: Int { text.split(separator: " ").count }
+        /// Set once the unit is complete.
+        var text = ""
+        var words = 0
     }
 
     public func parse(_ source: SourceText) throws -> Article {
@@ -87,14 +88,6 @@ public struct PlainTextParser: ArticleParser {
             let lower = text.lowercased()
             if (lower.hasPrefix("by ") && words <= 12) || (lower.hasPrefix("by ") && text.contains("—") && words <= 20) {
                 roles[i] = .byline
-            }
-            if firstBody == nil || i < firstBody! + 8, let m = ArticleAssembler.datelineDate(text), words <= 22 {
-                if roles[i] == nil { roles[i] = .dateline }
-                if article.published == nil {
-                    article.published = PublicationDate(year: m.year, month: m.month, day: m.day, source: .dateline,
-                                                        text: (text as NSString).substring(with: m.range),
-                                                        location: units[i].builder.block(.dateline).range)
-                }
             }
             guard roles[i] == nil else { continue }
             if units[i].builder.block(.body).isProse {
@@ -189,6 +182,10 @@ public struct PlainTextParser: ArticleParser {
             }
             units[units.count - 1].builder.append(line, at: SourceLocation(line: n + 1, column: 1))
             blankBefore = false
+        }
+        for i in units.indices {
+            units[i].text = String(String.UnicodeScalarView(units[i].builder.scalars))
+            units[i].words = units[i].text.split(separator: " ").count
         }
         return units
     }

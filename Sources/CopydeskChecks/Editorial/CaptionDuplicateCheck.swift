@@ -62,31 +62,53 @@ public struct CaptionDuplicateCheck: CheckKind {
         return String(rest.dropFirst(total.count).drop(while: { $0 == " " }))
     }
 
+    /// A caption or candidate paragraph, normalised once.
+    struct Text {
+        let block: Int
+        let core: String
+        let words: [Substring]
+        let trigrams: Set<String>
+        /// The first 40 words, for a quick overlap test.
+        let wordSet: Set<Substring>
+
+        init(block: Int, core: String) {
+            self.block = block
+            self.core = core
+            let words = core.split(separator: " ")
+            self.words = words
+            wordSet = Set(words.prefix(40))
+            trigrams = words.count >= 3 ? Set((0...(words.count - 3)).map { words[$0..<$0 + 3].joined(separator: " ") }) : []
+        }
+    }
+
     public func check(_ context: CheckContext) -> [Finding] {
         let article = context.article
-        let captions: [(block: Int, core: String)] = article.blocks.indices.compactMap { i in
-            let block = article.blocks[i]
-            guard block.role == .caption else { return nil }
-            let core = Self.core(block.text)
-            return core.split(separator: " ").count >= minWords ? (i, core) : nil
+        let captions: [Text] = article.blocks.indices.compactMap { i in
+            guard article.blocks[i].role == .caption else { return nil }
+            let text = Text(block: i, core: Self.core(article.blocks[i].text))
+            return text.words.count >= minWords ? text : nil
         }
         guard !captions.isEmpty else { return [] }
         var findings: [Finding] = []
-        var reported = Set<Int>()
-        let candidates = article.blocks.indices.filter {
-            [.body, .blockquote, .standfirst, .caption, .chrome].contains(article.blocks[$0].role)
-        }
-        for i in candidates where !reported.contains(i) {
+        for i in article.blocks.indices where [.body, .blockquote, .standfirst, .caption, .chrome].contains(article.blocks[i].role) {
             let block = article.blocks[i]
-            let core = Self.core(block.text)
-            guard core.split(separator: " ").count >= minWords else { continue }
+            // cheap guard before normalising: a repeat is about as long as some caption
+            guard captions.contains(where: { Double(block.scalars.count) >= 0.3 * Double(article.blocks[$0.block].scalars.count) }),
+                  block.scalars.count < 4000 else { continue }
+            // cheap guard: a repeat shares most of its words with some caption
+            let plain = Set(TextTools.normalized(block.text).split(separator: " ").prefix(40))
+            guard captions.contains(where: { c in
+                let shared = c.wordSet.intersection(plain).count
+                return Double(shared) >= 0.5 * Double(min(c.wordSet.count, plain.count))
+            }) else { continue }
+            let candidate = Text(block: i, core: Self.core(block.text))
+            guard candidate.words.count >= minWords else { continue }
             guard let caption = captions.first(where: { c in
                 // a body copy may stand before or after its caption; a second caption is reported after the first
                 c.block != i && (block.role != .caption || c.block < i)
                     && (block.figure == nil || block.figure != article.blocks[c.block].figure)
-                    && same(core, c.core, truncated: Self.isTruncated(block.text))
+                    && same(candidate, c, truncated: Self.isTruncated(block.text))
             }) else { continue }
-            reported.insert(i)
             let captionBlock = article.blocks[caption.block]
             findings.append(Finding(
                 range: block.range, excerpt: block.text,
@@ -101,40 +123,35 @@ public struct CaptionDuplicateCheck: CheckKind {
     /// Equal, a truncated copy, similar enough by word 3-grams, or a paragraph that opens
     /// with the caption's first sentence lightly edited (a caption *sentence* echoed later in
     /// a paragraph, AP's caption formula, is not a repeat).
-    func same(_ a: String, _ b: String, truncated: Bool) -> Bool {
-        if a == b { return true }
-        let shorter = a.count < b.count ? a : b, longer = a.count < b.count ? b : a
+    func same(_ a: Text, _ b: Text, truncated: Bool) -> Bool {
+        if a.core == b.core { return true }
+        let shorter = a.core.count < b.core.count ? a.core : b.core, longer = a.core.count < b.core.count ? b.core : a.core
         if truncated, shorter.count >= minPrefix, longer.hasPrefix(shorter) { return true }
-        let ga = Self.trigrams(a), gb = Self.trigrams(b)
-        guard !ga.isEmpty, !gb.isEmpty else { return false }
-        if Double(ga.intersection(gb).count) / Double(ga.union(gb).count) >= similarity { return true }
-        let wa = a.split(separator: " "), wb = b.split(separator: " ")
-        let n = min(wa.count, wb.count)
-        guard n >= 12 else { return false }
-        return Self.lcsRatio(Array(wa.prefix(n + 2)), Array(wb.prefix(n + 2))) >= 0.9
+        guard !a.trigrams.isEmpty, !b.trigrams.isEmpty else { return false }
+        let sizes = Double(min(a.trigrams.count, b.trigrams.count)) / Double(max(a.trigrams.count, b.trigrams.count))
+        if sizes >= similarity, Double(a.trigrams.intersection(b.trigrams).count) / Double(a.trigrams.union(b.trigrams).count) >= similarity {
+            return true
+        }
+        let n = min(a.words.count, b.words.count)
+        guard n >= 12, Set(a.words.prefix(5)).intersection(b.words.prefix(5)).count >= 3 else { return false }
+        return Self.lcsRatio(Array(a.words.prefix(n + 2)), Array(b.words.prefix(n + 2))) >= 0.9
     }
 
     /// 2·LCS / (|a| + |b|) over words: 1 for equal sequences, high for light edits.
     static func lcsRatio(_ a: [Substring], _ b: [Substring]) -> Double {
         var previous = [Int](repeating: 0, count: b.count + 1)
+        var current = previous
         for x in a {
-            var current = [Int](repeating: 0, count: b.count + 1)
             for (j, y) in b.enumerated() {
                 current[j + 1] = x == y ? previous[j] + 1 : max(previous[j + 1], current[j])
             }
-            previous = current
+            swap(&previous, &current)
         }
         return 2 * Double(previous[b.count]) / Double(a.count + b.count)
     }
 
     static func isTruncated(_ text: String) -> Bool {
         text.hasSuffix("…") || text.hasSuffix("...") || text.lowercased().hasSuffix("read more") || text.hasSuffix("[+]")
-    }
-
-    static func trigrams(_ text: String) -> Set<String> {
-        let words = text.split(separator: " ")
-        guard words.count >= 3 else { return [] }
-        return Set((0...(words.count - 3)).map { words[$0..<$0 + 3].joined(separator: " ") })
     }
 
     /// The block's lines, newline included, when the block fills them.

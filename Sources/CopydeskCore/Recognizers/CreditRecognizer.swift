@@ -28,10 +28,6 @@ public enum CreditRecognizer {
     /// `Name / Agency`, `Name | Agency`, `Agency/Agency`: short, no sentence punctuation, a slash or bar.
     private static let slashCredit = try! NSRegularExpression(
         pattern: "^[\\p{Lu}\\p{Lt}][^.!?\"“”:;]{0,80}\\s*[/|]\\s*[\\p{Lu}\\p{Lt}][^!?\"“”:;]{0,80}$")
-    /// `Name, Agency` or `Name Agency` ending with a known agency.
-    private static let endsWithAgency = try! NSRegularExpression(
-        pattern: "^(?:[\\p{Lu}][\\p{L}'’.-]*\\s*){0,7}(?:,|\\bvia\\b|\\bfor\\b)?\\s*(?:\(agencyAlternation))(?:\\s+Photo)?\\.?$",
-        options: [])
     /// A credit standing at the end of a caption.
     private static let trailing = try! NSRegularExpression(pattern: """
         (?:\\((?:AP|AFP|Reuters)\\s+Photo[^)]*\\)|\\((?:\(agencyAlternation))\\)|\\((?:[\\w-]+\\.)+(?:com|org|net|gov|edu|co\\.uk)\\)|\\((?:photo|image|credit|illustration|video)[^)]{0,80}\\)|\
@@ -67,15 +63,28 @@ public enum CreditRecognizer {
         if agencies.contains(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) { return true }
         if prefix.firstMatch(in: text, range: range) != nil, words <= 20 { return true }
         if words <= 12, slashCredit.firstMatch(in: text, range: range) != nil, !text.contains("http") { return true }
-        if words <= 10, endsWithAgency.firstMatch(in: text, range: range) != nil { return true }
+        if words <= 10, endsWithAgency(text) { return true }
         if words <= 8, text.uppercased() == text, text.lowercased().contains("photograph") { return true }
         return false
+    }
+
+    /// `Name, Agency`, `Name via Agency`, `Name Agency`: up to seven capitalised words, then a known agency.
+    static func endsWithAgency(_ text: String) -> Bool {
+        var rest = text.hasSuffix(".") ? String(text.dropLast()) : text
+        if rest.hasSuffix(" Photo") { rest = String(rest.dropLast(6)) }
+        guard let agency = agencies.first(where: { rest.hasSuffix($0) && (rest.count == $0.count || rest.dropLast($0.count).last == " "
+                                                                          || rest.dropLast($0.count).last == ",") }) else { return false }
+        var words = rest.dropLast(agency.count).split(whereSeparator: { $0 == " " || $0 == "," })
+        if let last = words.last, last == "via" || last == "for" { words.removeLast() }
+        return words.count <= 7 && words.allSatisfy { $0.first?.isUppercase ?? false }
     }
 
     /// The scalar offset where a trailing credit starts in a caption, if it has one.
     public static func trailingCredit(in caption: String) -> Int? {
         let ns = caption as NSString
-        guard let m = trailing.firstMatch(in: caption, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        // a credit is short: look only at the caption's tail
+        let from = max(0, ns.length - 240)
+        guard let m = trailing.firstMatch(in: caption, range: NSRange(location: from, length: ns.length - from)) else { return nil }
         let credit = ns.substring(with: m.range).trimmingCharacters(in: CharacterSet(charactersIn: " ()|"))
         let lower = credit.lowercased()
         if credit.isEmpty || ["credit:", "credit...", "credit…", "photo:", "image:"].contains(where: lower.hasSuffix) { return nil }

@@ -27,8 +27,7 @@ enum NoticeRecognizer {
 
     /// Cheap pre-filter: whether the text can hold a notice at all.
     static func mayContain(_ text: String) -> Bool {
-        text.contains("©") || text.contains("opyright") || text.contains("OPYRIGHT") || text.contains("(c)")
-            || text.contains("(C)") || text.contains("Copr.")
+        text.containsAnyBytes(["©", "opyright", "OPYRIGHT", "(c)", "(C)", "Copr."])
     }
 
     /// The notice in `text`, if the text is notice-like.
