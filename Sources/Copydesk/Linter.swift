@@ -39,13 +39,12 @@ public struct Linter: Sendable {
     /// Lints one article given as text.
     public func lint(text: String, path: String, format: String? = nil, published: PublicationDate? = nil) -> FileReport {
         let parser = format.flatMap { parsers.parser(format: $0) } ?? parsers.parser(for: path)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         do {
             var article = try parser.init().parse(SourceText(path: path, text: text))
             if let published { article.published = published }
             let diagnostics = configuration.adjust(engine.lint(article),
                                                    forPath: FileDiscovery.relative(path, to: configuration.baseDirectory))
-            return FileReport(path: path, format: parser.format, diagnostics: diagnostics, lines: lines)
+            return FileReport(path: path, format: parser.format, diagnostics: diagnostics, source: text)
         } catch let error as InputError {
             return FileReport(path: path, format: parser.format, diagnostics: [], error: error)
         } catch {

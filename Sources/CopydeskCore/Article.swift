@@ -32,7 +32,7 @@ public struct Block: Sendable {
     /// Navigation, teaser headlines and button labels are neither.
     public var isProse: Bool {
         guard let last = scalars.last else { return false }
-        let words = text.split(separator: " ").count
+        let words = text.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }   // words are separated by single spaces
         if words >= 20 { return true }
         let terminal: Set<Unicode.Scalar> = [".", "!", "?", "\"", "\u{201D}", "\u{2019}", ")", ":", ";", "…", "'"]
         return words >= 4 && terminal.contains(last)

@@ -89,6 +89,7 @@ struct HTMLWalker {
     var timeDate: (value: String, line: Int)?
     var title: String?
     var seenHeadline = false
+    var classFlags: [String: ClassFlags] = [:]
     /// Set once the story's container has been walked: figures after it are teasers.
     var passedMain = false
     /// The last image outside a figure, whose caption may be the next text repeating its alt.
@@ -105,23 +106,20 @@ struct HTMLWalker {
                                              "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
                                              "blockquote", "figure", "figcaption", "table", "tr", "td", "th", "pre",
                                              "address", "hr", "body", "center", "details", "summary", "caption"]
-    static let chromeTokens = try! NSRegularExpression(pattern: """
-        (?:^|[-_\\s])(?:nav|navbar|navigation|menu|share|sharing|social|related|newsletter|promo|subscribe|subscription|\
-        sponsor|sponsored|most-?popular|popular|trending|recommend|recommended|recirc|comments?|advert|ads?|adslot|\
-        advertisement|breadcrumbs?|sidebar|widget|footer|signup|cookie|modal|popup|outbrain|taboola|teaser|\
-        more-stories|read-?more|tags|author-bio|site-header|toolbar|paywall|disclaimer|skip)(?:$|[-_\\s])
-        """, options: .caseInsensitive)
-    static let captionTokens = try! NSRegularExpression(pattern: "caption", options: .caseInsensitive)
-    static let creditTokens = try! NSRegularExpression(
-        pattern: "credit|copyright|photographer|attribution|(?:^|[-_\\s])source(?:$|[-_\\s])|image-byline|photo-byline",
-        options: .caseInsensitive)
-    static let bodyTokens = try! NSRegularExpression(
-        pattern: "article-?body|story-?body|entry-?content|post-?content|article__body|article-content|story-content|body-text|article-text|articlebody|main-content|story__body|content__article-body|rich-text",
-        options: .caseInsensitive)
-    static let socialEmbed = try! NSRegularExpression(pattern: "twitter-tweet|instagram|tiktok|facebook|reddit-embed",
-                                                      options: .caseInsensitive)
-    static let bylineTokens = try! NSRegularExpression(pattern: "(?:^|[-_\\s])(?:byline|author|dateline|timestamp|date|published|pubdate)(?:$|[-_\\s])",
-                                                       options: .caseInsensitive)
+    /// Class and id tokens of chrome, the way Readability recognises it.
+    static let chromeTokens: Set<String> = [
+        "nav", "navbar", "navigation", "menu", "share", "sharing", "social", "related", "newsletter", "promo", "subscribe",
+        "subscription", "sponsor", "sponsored", "popular", "mostpopular", "trending", "recommend", "recommended", "recirc",
+        "comment", "comments", "advert", "ad", "ads", "adslot", "advertisement", "breadcrumb", "breadcrumbs", "sidebar",
+        "widget", "footer", "signup", "cookie", "modal", "popup", "outbrain", "taboola", "teaser", "tags", "toolbar",
+        "paywall", "disclaimer", "skip",
+    ]
+    static let chromePhrases = ["more-stories", "read-more", "readmore", "author-bio", "site-header", "most-popular"]
+    static let creditWords = ["credit", "copyright", "photographer", "attribution", "image-byline", "photo-byline"]
+    static let bylineTokens: Set<String> = ["byline", "author", "dateline", "timestamp", "date", "published", "pubdate"]
+    static let bodyPhrases = ["articlebody", "storybody", "entrycontent", "postcontent", "articlecontent", "storycontent",
+                              "bodytext", "articletext", "maincontent", "richtext"]
+    static let socialPhrases = ["twitter-tweet", "instagram", "tiktok", "facebook", "reddit-embed"]
 
     // MARK: - libxml2 access
 
@@ -142,9 +140,38 @@ struct HTMLWalker {
         return String(cString: value)
     }
 
-    static func matches(_ regex: NSRegularExpression, _ text: String?) -> Bool {
-        guard let text, !text.isEmpty else { return false }
-        return regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+    /// What an element's `class` and `id` tokens say about it, matched once per distinct value.
+    struct ClassFlags {
+        var chrome = false, caption = false, credit = false, byline = false, body = false, social = false
+    }
+
+    mutating func flags(_ cls: String) -> ClassFlags {
+        if let cached = classFlags[cls] { return cached }
+        var f = ClassFlags()
+        let lower = cls.lowercased()
+        if lower.contains(where: { $0 != " " }) {
+            let tokens = Set(lower.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).map(String.init))
+            let squashed = lower.filter { $0 != "-" && $0 != "_" }
+            f.chrome = !tokens.isDisjoint(with: Self.chromeTokens) || lower.containsAnyBytes(Self.chromePhrases)
+            f.caption = lower.containsBytes("caption")
+            f.credit = lower.containsAnyBytes(Self.creditWords) || tokens.contains("source")
+            f.byline = !tokens.isDisjoint(with: Self.bylineTokens)
+            f.body = squashed.containsAnyBytes(Self.bodyPhrases)
+            f.social = lower.containsAnyBytes(Self.socialPhrases)
+        }
+        classFlags[cls] = f
+        return f
+    }
+
+    static func classAndID(_ node: NodePtr) -> String {
+        (attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")
+    }
+
+    /// Bytes of text under a node, without building a Swift string.
+    static func contentLength(_ node: NodePtr) -> Int {
+        guard let value = xmlNodeGetContent(node) else { return 0 }
+        defer { free(value) }
+        return Int(strlen(value))
     }
 
     static func children(_ node: NodePtr) -> UnfoldSequence<NodePtr, NodePtr?> {
@@ -196,12 +223,12 @@ struct HTMLWalker {
             for child in Self.children(node) where child.pointee.type == XML_ELEMENT_NODE {
                 let tag = Self.name(child)
                 if Self.skipped.contains(tag) { continue }
-                total += tag == "p" ? Self.content(child).count : measure(child, depth: depth + 1)
+                total += tag == "p" ? Self.contentLength(child) : measure(child, depth: depth + 1)
             }
             let tag = Self.name(node)
             textOf[node] = total
             if tag == "article" || tag == "main" || Self.attribute(node, "itemprop") == "articleBody"
-                || Self.matches(Self.bodyTokens, Self.attribute(node, "class")) || Self.matches(Self.bodyTokens, Self.attribute(node, "id")) {
+                || flags(Self.classAndID(node)).body {
                 candidates.append(node)
             }
             return total
@@ -255,25 +282,25 @@ struct HTMLWalker {
             return
         }
         var context = outer
-        let cls = (Self.attribute(node, "class") ?? "") + " " + (Self.attribute(node, "id") ?? "")
+        let cls = flags(Self.classAndID(node))
         let isBlock = Self.blockElements.contains(tag)
         if node == main {
             context.inMain = true
             context.chrome = false
         }
         if !holdsTheStory(node), context.figure == nil,
-           ["nav", "footer", "aside"].contains(tag) || Self.matches(Self.chromeTokens, cls) {
+           ["nav", "footer", "aside"].contains(tag) || cls.chrome {
             context.chrome = true
         }
-        let opensFigure = tag == "figure" || (context.figure == nil && (tag == "figcaption" || Self.matches(Self.captionTokens, cls)))
+        let opensFigure = tag == "figure" || (context.figure == nil && (tag == "figcaption" || cls.caption))
         if opensFigure, !context.chrome, !context.byline, main == nil || context.inMain || !passedMain {
             flush()
             figures.append(PendingFigure(location: SourceRange(at: SourceLocation(line: max(1, line), column: 1))))
             context.figure = figures.count - 1
         }
         if let f = context.figure {
-            let captionContainer = tag == "figcaption" || Self.matches(Self.captionTokens, cls)
-            if (Self.matches(Self.creditTokens, cls) && !captionContainer) || ["cite", "small"].contains(tag)
+            let captionContainer = tag == "figcaption" || cls.caption
+            if (cls.credit && !captionContainer) || ["cite", "small"].contains(tag)
                 || ["creator", "copyrightHolder", "author"].contains(Self.attribute(node, "itemprop") ?? "") {
                 context.credit = true
             }
@@ -285,7 +312,7 @@ struct HTMLWalker {
                     figures[f].alt = Self.attribute(node, "alt")
                 }
             }
-        } else if Self.matches(Self.creditTokens, cls), !context.chrome, let last = figures.indices.last,
+        } else if cls.credit, !context.chrome, let last = figures.indices.last,
                   let lastBlock = (figures[last].caption + figures[last].credits).max(), lastBlock >= blocks.count - 1 {
             context.figure = last
             context.credit = true
@@ -293,10 +320,10 @@ struct HTMLWalker {
         if tag == "a", Self.attribute(node, "href") != nil { context.link = true }
         if tag == "blockquote" {
             context.blockquote = true
-            if Self.matches(Self.socialEmbed, cls) { context.chrome = true }
+            if cls.social { context.chrome = true }
         }
         if tag.count == 2, tag.hasPrefix("h"), let level = Int(tag.dropFirst()) { context.heading = level }
-        if Self.matches(Self.bylineTokens, cls), context.figure == nil { context.byline = true }
+        if cls.byline, context.figure == nil { context.byline = true }
 
         if tag == "img", context.figure == nil, !context.chrome, !context.byline, main == nil || context.inMain,
            let src = Self.imageSource(node),

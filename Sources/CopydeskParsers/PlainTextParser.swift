@@ -19,6 +19,7 @@ public struct PlainTextParser: ArticleParser {
         var firstLine: Int
         var blankBefore: Bool
         /// Set once the unit is complete.
+        var block = Block(role: .body, scalars: [], map: SourceMap())
         var text = ""
         var words = 0
     }
@@ -90,7 +91,7 @@ public struct PlainTextParser: ArticleParser {
                 roles[i] = .byline
             }
             guard roles[i] == nil else { continue }
-            if units[i].builder.block(.body).isProse {
+            if units[i].block.isProse {
                 roles[i] = .body
                 if firstBody == nil { firstBody = i }
             }
@@ -112,19 +113,22 @@ public struct PlainTextParser: ArticleParser {
                     credit = texts[figure.caption!]
                 } else {
                     credit = CreditRecognizer.withoutLabel(figure.credit.map { texts[$0] }.joined(separator: " "))
-                    let first = units[figure.credit.first!].builder.block(.credit).range
-                    let last = units[figure.credit.last!].builder.block(.credit).range
+                    let first = units[figure.credit.first!].block.range
+                    let last = units[figure.credit.last!].block.range
                     creditRange = SourceRange(start: first.start, end: last.end)
                 }
             }
             let anchor = captionBlock ?? figure.credit.first!
-            article.figures.append(Figure(location: units[anchor].builder.block(.caption).range,
+            article.figures.append(Figure(location: units[anchor].block.range,
                                           caption: nil, credit: credit, creditLocation: creditRange))
         }
         for (i, unit) in units.enumerated() {
             let role = roles[i] ?? .chrome
             if role == .caption, let f = figureOf[i] { article.figures[f].caption = article.blocks.count }
-            article.blocks.append(unit.builder.block(role, figure: figureOf[i]))
+            var block = unit.block
+            block.role = role
+            block.figure = figureOf[i]
+            article.blocks.append(block)
         }
         ArticleAssembler.finish(&article, source: source.text)
         return article
@@ -184,7 +188,8 @@ public struct PlainTextParser: ArticleParser {
             blankBefore = false
         }
         for i in units.indices {
-            units[i].text = String(String.UnicodeScalarView(units[i].builder.scalars))
+            units[i].block = units[i].builder.block(.body)
+            units[i].text = units[i].block.text
             units[i].words = units[i].text.split(separator: " ").count
         }
         return units

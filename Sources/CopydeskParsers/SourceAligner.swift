@@ -68,7 +68,7 @@ struct SourceAligner {
     /// The position of the next occurrence of `scalar`, within a bounded look-ahead.
     mutating func locate(_ scalar: Unicode.Scalar) -> SourceLocation {
         let fallback = SourceLocation(line: line, column: column)
-        if scalar.properties.isWhitespace {
+        if scalar.isSpace {
             return fallback
         }
         var l = line, c = column, budget = 4000

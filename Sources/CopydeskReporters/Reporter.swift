@@ -8,15 +8,15 @@ public struct FileReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Why the file could not be linted, if it could not.
     public var error: InputError?
-    /// The file's lines, for reporters that show source.
-    public var lines: [Substring]
+    /// The file's text, for reporters that show source.
+    public var source: String
 
-    public init(path: String, format: String, diagnostics: [Diagnostic], error: InputError? = nil, lines: [Substring] = []) {
+    public init(path: String, format: String, diagnostics: [Diagnostic], error: InputError? = nil, source: String = "") {
         self.path = path
         self.format = format
         self.diagnostics = diagnostics
         self.error = error
-        self.lines = lines
+        self.source = source
     }
 }
 
@@ -45,6 +45,18 @@ public struct RunReport: Sendable {
         self.rules = rules
         self.toolVersion = toolVersion
         self.color = color
+    }
+
+    /// The file's text of 1-based line `n` (empty when out of range).
+    public func line(_ n: Int, of file: FileReport) -> Substring {
+        var current = 1
+        var start = file.source.startIndex
+        for (i, byte) in zip(file.source.utf8.indices, file.source.utf8) where byte == 10 {
+            if current == n { return file.source[start..<i] }
+            current += 1
+            start = file.source.utf8.index(after: i)
+        }
+        return current == n ? file.source[start...] : ""
     }
 
     public func count(_ severity: Severity) -> Int {

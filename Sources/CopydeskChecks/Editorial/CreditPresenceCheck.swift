@@ -13,12 +13,13 @@ public struct CreditPresenceCheck: CheckKind {
     public static let summary = "Every photo, video, graphic or embed needs a credit (photographer and/or agency)."
     public static let fixable = false
 
+    /// Lower-cased.
     let agencies: [String]
     let captionless: Bool
 
     public init(params: RuleParams) throws {
         try params.allowOnly(["agencies", "captionless"])
-        agencies = try params.strings("agencies") ?? []
+        agencies = (try params.strings("agencies") ?? []).map { $0.lowercased() }
         captionless = try params.bool("captionless") ?? false
     }
 
@@ -28,7 +29,7 @@ public struct CreditPresenceCheck: CheckKind {
             if let credit = figure.credit, !credit.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
             let caption = figure.caption.map { article.blocks[$0].text }
             if caption == nil, !captionless { return nil }
-            if let caption, agencies.contains(where: { caption.localizedCaseInsensitiveContains($0) }) { return nil }
+            if let caption, !agencies.isEmpty, agencies.contains(where: caption.lowercased().containsBytes) { return nil }
             let excerpt = caption ?? figure.alt ?? figure.source.map { String($0.split(separator: "/").last ?? "") } ?? "figure"
             return Finding(range: figure.location, excerpt: excerpt,
                            values: ["media": figure.media.rawValue, "caption": excerptText(excerpt, limit: 80)])

@@ -102,15 +102,15 @@ public struct QuoteAttributionCheck: CheckKind {
             let block = article.blocks[i]
             guard [.body, .blockquote].contains(block.role), block.isProse else { return nil }
             let quotes = byBlock[i] ?? []
-            let sentences = TextTools.sentences(block.scalars, protected: quotes.map(\.span))
-            let cue = sentences.map { sentence in hasCue(block.scalars, sentence, excluding: quotes.map(\.span)) }
+            // sentences and cues matter only where there is a quotation to judge
+            let (sentences, cue) = quotes.isEmpty ? ([], []) : sentencesAndCues(block, quotes)
             let trimmed = block.text.trimmingCharacters(in: .whitespaces)
             let lastWord = TextTools.words(block.scalars.suffix(20)).last ?? ""
             return Paragraph(block: i, sentences: sentences, cue: cue, quotes: quotes,
                              endsWithColon: trimmed.hasSuffix(":"), endsWithTitleCue: Self.titleCues.contains(lastWord), openEnded: quotes.last?.openEnded ?? false,
                              label: Self.hasSpeakerLabel(block.text))
         }
-        let speakers = knownSpeakers(paragraphs, article)
+        let speakers = SpeakerCache { knownSpeakers(paragraphs, article) }
         var findings: [Finding] = []
         for (p, paragraph) in paragraphs.enumerated() where inScope.contains(paragraph.block) {
             let previous = p > 0 ? paragraphs[p - 1] : nil
@@ -126,7 +126,7 @@ public struct QuoteAttributionCheck: CheckKind {
 
     /// Whether a quotation stands with no speaker in its sentence or the adjacent ones.
     func isUnattributed(_ quote: Quotation, _ paragraph: Paragraph, previous: Paragraph?, _ article: Article,
-                        _ speakers: Set<String>) -> Bool {
+                        _ speakers: SpeakerCache) -> Bool {
         let block = article.blocks[paragraph.block]
         guard isQuotation(quote, in: block),
               let s = paragraph.sentences.firstIndex(where: { $0.contains(quote.span.lowerBound) }) else { return false }
@@ -148,7 +148,7 @@ public struct QuoteAttributionCheck: CheckKind {
             let prior = paragraph.sentences[s - 1]
             if paragraph.cue[s - 1] || Self.hasQuote(paragraph, sentence: prior) { return false }
             // "Bridenstine expects three rockets. “Quote.”": the prior sentence's subject speaks elsewhere
-            if let subject = TextTools.words(block.scalars[prior].prefix(40)).first, speakers.contains(subject) { return false }
+            if let subject = TextTools.words(block.scalars[prior].prefix(40)).first, speakers.value.contains(subject) { return false }
         }
         if s + 1 < paragraph.sentences.count, paragraph.cue[s + 1] { return false }
         if s == 0, let previous, previous.endsWithColon || !previous.quotes.isEmpty || previous.endsWithTitleCue { return false }
@@ -164,7 +164,8 @@ public struct QuoteAttributionCheck: CheckKind {
         var names: Set<String> = []
         for paragraph in paragraphs {
             let block = article.blocks[paragraph.block]
-            for (i, sentence) in paragraph.sentences.enumerated() where paragraph.cue[i] {
+            let (sentences, cue) = paragraph.quotes.isEmpty ? sentencesAndCues(block, []) : (paragraph.sentences, paragraph.cue)
+            for (i, sentence) in sentences.enumerated() where cue[i] {
                 var word = String.UnicodeScalarView()
                 for c in block.scalars[sentence] {
                     if c.properties.isAlphabetic { word.append(c); continue }
@@ -175,6 +176,20 @@ public struct QuoteAttributionCheck: CheckKind {
         }
         if !names.isEmpty { names.formUnion(["he", "she", "they"]) }
         return names.subtracting(Self.commonStarters)
+    }
+
+    /// A paragraph's sentences (never split inside a quotation) and whether each holds an attribution cue.
+    func sentencesAndCues(_ block: Block, _ quotes: [Quotation]) -> ([Range<Int>], [Bool]) {
+        let spans = quotes.map(\.span)
+        let sentences = TextTools.sentences(block.scalars, protected: spans)
+        return (sentences, sentences.map { hasCue(block.scalars, $0, excluding: spans) })
+    }
+
+    /// Computes the article's known speakers once, the first time a quotation needs them.
+    final class SpeakerCache {
+        private let compute: () -> Set<String>
+        private(set) lazy var value: Set<String> = compute()
+        init(_ compute: @escaping () -> Set<String>) { self.compute = compute }
     }
 
     static let commonStarters: Set<String> = ["the", "a", "an", "and", "but", "or", "if", "in", "on", "at", "for", "it",
@@ -218,7 +233,7 @@ public struct QuoteAttributionCheck: CheckKind {
         if words.contains(where: verbs.contains) { return true }
         if frames.contains(where: { frame in
             !frame.isEmpty && words.count >= frame.count
-                && (0...(words.count - frame.count)).contains { Array(words[$0..<$0 + frame.count]) == frame }
+                && (0...(words.count - frame.count)).contains { words[$0..<$0 + frame.count].elementsEqual(frame) }
         }) { return true }
         // a verb right next to a quotation: "…," comments Smith / Smith notes "…"
         for span in spans where range.overlaps(span) {

@@ -13,6 +13,8 @@ public enum CreditRecognizer {
                            "SIPA", "REX", "Corbis", "NASA", "ESA", "Wikimedia Commons", "Flickr", "The New York Times",
                            "The Washington Post", "TNS", "UPI", "Sipa USA", "WireImage", "FilmMagic", "Future plc"]
 
+    private static let lowercasedAgencies = Set(agencies.map { $0.lowercased() })
+
     private static let agencyAlternation = agencies.map { NSRegularExpression.escapedPattern(for: $0) }
         .sorted { $0.count > $1.count }.joined(separator: "|")
 
@@ -50,21 +52,27 @@ public enum CreditRecognizer {
 
     /// Whether a caption opens with its credit (`© Name Caption text…`).
     public static func hasLeadingCredit(_ caption: String) -> Bool {
-        caption.hasPrefix("©") || caption.range(of: "^(?:photo|image|credit)s?\\s*:", options: [.regularExpression, .caseInsensitive]) != nil
+        if caption.hasPrefix("©") { return true }
+        let head = caption.prefix(12).lowercased()
+        return ["photo", "image", "credit"].contains { label in
+            head.hasPrefix(label) && head.dropFirst(label.count).drop(while: { $0 == "s" || $0 == " " }).first == ":"
+        }
     }
 
     /// Whether a whole line (or block) is a credit.
     public static func isCreditLine(_ line: String) -> Bool {
         let text = line.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty, text.count <= 160 else { return false }
+        guard !text.isEmpty, text.utf8.count <= 320, text.count <= 160 else { return false }
         let range = NSRange(location: 0, length: (text as NSString).length)
         let words = text.split(separator: " ").count
         if text.hasPrefix("By ") || text.hasPrefix("by ") { return false }   // a byline, not a credit
-        if agencies.contains(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) { return true }
-        if prefix.firstMatch(in: text, range: range) != nil, words <= 20 { return true }
-        if words <= 12, slashCredit.firstMatch(in: text, range: range) != nil, !text.contains("http") { return true }
+        let lower = text.lowercased()
+        if lowercasedAgencies.contains(lower) { return true }
+        if words <= 20, prefix.firstMatch(in: text, range: range) != nil { return true }
+        if words <= 12, text.containsAnyBytes(["/", "|"]), !text.containsBytes("http"),
+           slashCredit.firstMatch(in: text, range: range) != nil { return true }
         if words <= 10, endsWithAgency(text) { return true }
-        if words <= 8, text.uppercased() == text, text.lowercased().contains("photograph") { return true }
+        if words <= 8, text.uppercased() == text, lower.containsBytes("photograph") { return true }
         return false
     }
 
@@ -82,8 +90,10 @@ public enum CreditRecognizer {
     /// The scalar offset where a trailing credit starts in a caption, if it has one.
     public static func trailingCredit(in caption: String) -> Int? {
         let ns = caption as NSString
-        // a credit is short: look only at the caption's tail
+        // a credit is short: look only at the caption's tail, and only when it holds a credit's marks
         let from = max(0, ns.length - 240)
+        let tail = ns.substring(from: from)
+        guard tail.containsAnyBytes([")", "|", ":", "by", "By", "BY", "...", "…", "AP", "AFP", "Reuters", "Getty"]) else { return nil }
         guard let m = trailing.firstMatch(in: caption, range: NSRange(location: from, length: ns.length - from)) else { return nil }
         let credit = ns.substring(with: m.range).trimmingCharacters(in: CharacterSet(charactersIn: " ()|"))
         let lower = credit.lowercased()

@@ -1,0 +1,44 @@
+extension String {
+    /// Byte-wise substring test (UTF-8, case-sensitive): much cheaper than Foundation's
+    /// locale-aware `contains` on long texts.
+    public func containsBytes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard n.count > 0, h.count >= n.count else { return n.count == 0 }
+                let first = n[0]
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count, h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether the text holds any of the needles (see `containsBytes`).
+    public func containsAnyBytes(_ needles: [String]) -> Bool {
+        needles.contains { containsBytes($0) }
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space, with a fast path for ASCII.
+    @inlinable public var isSpace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
+
+    /// A letter, with a fast path for ASCII.
+    @inlinable public var isLetter: Bool {
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        return properties.isAlphabetic
+    }
+}
