@@ -44,7 +44,8 @@ public struct Linter: Sendable {
             if let published { article.published = published }
             let diagnostics = configuration.adjust(engine.lint(article),
                                                    forPath: FileDiscovery.relative(path, to: configuration.baseDirectory))
-            return FileReport(path: path, format: parser.format, diagnostics: diagnostics, source: text)
+            return FileReport(path: path, format: parser.format, diagnostics: diagnostics,
+                              lines: FileReport.lines(of: text, for: diagnostics))
         } catch let error as InputError {
             return FileReport(path: path, format: parser.format, diagnostics: [], error: error)
         } catch {

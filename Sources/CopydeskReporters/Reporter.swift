@@ -2,21 +2,38 @@ import CopydeskCore
 
 /// One linted file as reporters see it.
 public struct FileReport: Sendable {
+    /// The lines of `text` that `diagnostics` start on: all a reporter needs of the source.
+    public static func lines(of text: String, for diagnostics: [Diagnostic]) -> [Int: Substring] {
+        let wanted = Set(diagnostics.map(\.range.start.line))
+        guard !wanted.isEmpty else { return [:] }
+        var result: [Int: Substring] = [:]
+        var line = 1
+        var start = text.startIndex
+        for i in text.utf8.indices where text.utf8[i] == 10 {
+            if wanted.contains(line) { result[line] = text[start..<i] }
+            line += 1
+            start = text.utf8.index(after: i)
+        }
+        if wanted.contains(line) { result[line] = text[start...] }
+        return result
+    }
+
     public var path: String
     /// `text`, `markdown`, `html`.
     public var format: String
     public var diagnostics: [Diagnostic]
     /// Why the file could not be linted, if it could not.
     public var error: InputError?
-    /// The file's text, for reporters that show source.
-    public var source: String
+    /// The source lines the diagnostics start on (1-based line number → text), for reporters that show source.
+    public var lines: [Int: Substring]
 
-    public init(path: String, format: String, diagnostics: [Diagnostic], error: InputError? = nil, source: String = "") {
+    public init(path: String, format: String, diagnostics: [Diagnostic], error: InputError? = nil,
+                lines: [Int: Substring] = [:]) {
         self.path = path
         self.format = format
         self.diagnostics = diagnostics
         self.error = error
-        self.source = source
+        self.lines = lines
     }
 }
 
@@ -45,18 +62,6 @@ public struct RunReport: Sendable {
         self.rules = rules
         self.toolVersion = toolVersion
         self.color = color
-    }
-
-    /// The file's text of 1-based line `n` (empty when out of range).
-    public func line(_ n: Int, of file: FileReport) -> Substring {
-        var current = 1
-        var start = file.source.startIndex
-        for (i, byte) in zip(file.source.utf8.indices, file.source.utf8) where byte == 10 {
-            if current == n { return file.source[start..<i] }
-            current += 1
-            start = file.source.utf8.index(after: i)
-        }
-        return current == n ? file.source[start...] : ""
     }
 
     public func count(_ severity: Severity) -> Int {

@@ -20,9 +20,9 @@ public struct TextReporter: Reporter {
                 let color = d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36"
                 out += "\(file.path):\(d.range.start.line):\(d.range.start.column): \(paint(d.severity.rawValue, color)): "
                 out += "\(d.message) [\(d.rule)]\n"
-                if d.range.start.line >= 1, !file.source.isEmpty {
+                if let line = file.lines[d.range.start.line] {
                     // a window of the line around the finding, so long lines (HTML) stay readable
-                    let scalars = Array(report.line(d.range.start.line, of: file).unicodeScalars)
+                    let scalars = Array(line.unicodeScalars)
                     let from = max(0, min(d.range.start.column - 1, scalars.count) - 40)
                     let to = min(scalars.count, from + 160)
                     let lead = from > 0 ? "…" : ""
