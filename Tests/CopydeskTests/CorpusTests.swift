@@ -40,14 +40,16 @@ import Testing
         return ((t["precision"] as? Double) ?? 0, (t["recall"] as? Double) ?? 0)
     }
 
-    /// Floors: what the checks reach on the labelled pages today; a change that lowers one fails.
+    /// Floors: what the checks reach on the labelled pages today (a little below, for ties);
+    /// a change that lowers one fails. Each check's own bar is in editorial-checks.md; the
+    /// closing notes say which renditions do not reach it yet.
     static let realFloors: [String: [String: (p: Double, r: Double)]] = [
-        "txt": ["copyright-year-mismatch": (0.8, 0.7), "caption-duplicated": (0.5, 0.5), "credit-missing": (0.0, 0.0),
-                "quote-unattributed": (0.0, 1.0)],
-        "md": ["copyright-year-mismatch": (0.5, 0.5), "caption-duplicated": (0.0, 0.0), "credit-missing": (0.1, 0.8),
-               "quote-unattributed": (0.0, 1.0)],
-        "html": ["copyright-year-mismatch": (0.8, 0.8), "caption-duplicated": (0.7, 0.7), "credit-missing": (0.0, 0.2),
-                 "quote-unattributed": (0.0, 1.0)],
+        "txt": ["copyright-year-mismatch": (0.95, 0.95), "caption-duplicated": (0.6, 0.5), "credit-missing": (0.95, 0.1),
+                "quote-unattributed": (1.0, 1.0)],
+        "md": ["copyright-year-mismatch": (0.7, 0.7), "caption-duplicated": (1.0, 0.0), "credit-missing": (0.75, 0.8),
+               "quote-unattributed": (1.0, 1.0)],
+        "html": ["copyright-year-mismatch": (0.9, 0.95), "caption-duplicated": (0.75, 0.95), "credit-missing": (0.75, 0.9),
+                 "quote-unattributed": (1.0, 1.0)],
     ]
 
     @Test func labelledRealPagesStayAboveTheFloors() throws {
@@ -57,6 +59,31 @@ import Testing
                 let got = Self.rule(result, rendition, rule)
                 #expect(got.p >= floor.p && got.r >= floor.r,
                         "\(rendition) \(rule): P=\(got.p) R=\(got.r), floor P=\(floor.p) R=\(floor.r)")
+            }
+        }
+    }
+
+    /// Injected defects found (or non-defects falsely flagged), per kind and rendition: floors as above.
+    static let mutantFloors: [String: [String: Double]] = [
+        "txt": ["unattr": 1.0, "unattr2": 0.8, "capdup": 0.75, "cryear": 0.65, "nocredit": 0.0],
+        "md": ["unattr": 1.0, "unattr2": 0.8, "capdup": 0.6, "cryear": 0.9, "nocredit": 0.5],
+        "html": ["unattr": 0.95, "capdup": 0.8, "cryear": 0.9, "nocredit": 0.8],
+    ]
+
+    @Test func injectedDefectsAreFoundAndNonDefectsLeftAlone() throws {
+        guard let result = try Self.score(corpus: "mutants", labels: "mutants/labels.jsonl") else { return }
+        for rendition in Self.renditions {
+            let injected = (result[rendition] as? [String: Any])?["injected"] as? [String: [String: Any]] ?? [:]
+            #expect(!injected.isEmpty, "no injected variants scored for \(rendition)")
+            for (kind, t) in injected {
+                let n = Double(t["n"] as? Int ?? 0), hit = Double(t["hit"] as? Int ?? 0)
+                guard n > 0 else { continue }
+                if t["defect"] as? Bool == true {
+                    let floor = Self.mutantFloors[rendition]?[kind] ?? 0.9
+                    #expect(hit / n >= floor, "\(rendition) \(kind): found \(Int(hit))/\(Int(n)), floor \(floor)")
+                } else {
+                    #expect(hit == 0, "\(rendition) \(kind): \(Int(hit))/\(Int(n)) non-defects flagged")
+                }
             }
         }
     }
