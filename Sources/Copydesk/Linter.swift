@@ -76,6 +76,9 @@ public struct Linter: Sendable {
 
     /// Rule metadata for reporters.
     public var ruleInfo: [RuleInfo] {
-        configuration.rules.map { RuleInfo(id: $0.id, summary: $0.description, severity: $0.severity) }
+        configuration.rules.map { rule in
+            RuleInfo(id: rule.id, summary: CheckKindRegistry.builtins[rule.kind]?.summary ?? rule.message,
+                     help: rule.description.trimmingCharacters(in: .whitespacesAndNewlines), severity: rule.severity)
+        }
     }
 }

@@ -2,9 +2,14 @@ import CopydeskCore
 
 /// One linted file as reporters see it.
 public struct FileReport: Sendable {
-    /// The lines of `text` that `diagnostics` start on: all a reporter needs of the source.
+    /// The lines of `text` that `diagnostics` touch (start, end, related, fixes): all a reporter needs of the source.
     public static func lines(of text: String, for diagnostics: [Diagnostic]) -> [Int: Substring] {
-        let wanted = Set(diagnostics.map(\.range.start.line))
+        var wanted = Set<Int>()
+        for d in diagnostics {
+            wanted.formUnion([d.range.start.line, d.range.end.line])
+            wanted.formUnion(d.related.flatMap { [$0.range.start.line, $0.range.end.line] })
+            wanted.formUnion(d.fix?.edits.flatMap { [$0.range.start.line, $0.range.end.line] } ?? [])
+        }
         guard !wanted.isEmpty else { return [:] }
         var result: [Int: Substring] = [:]
         var line = 1
@@ -24,8 +29,14 @@ public struct FileReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Why the file could not be linted, if it could not.
     public var error: InputError?
-    /// The source lines the diagnostics start on (1-based line number → text), for reporters that show source.
+    /// The source lines the diagnostics touch (1-based line number → text), for reporters that show source.
     public var lines: [Int: Substring]
+
+    /// The UTF-8 byte column (1-based) of a scalar column, for formats that count bytes (rdjson).
+    public func byteColumn(_ location: SourceLocation) -> Int {
+        guard let line = lines[location.line] else { return location.column }
+        return line.unicodeScalars.prefix(max(0, location.column - 1)).reduce(1) { $0 + UTF8.width($1) }
+    }
 
     public init(path: String, format: String, diagnostics: [Diagnostic], error: InputError? = nil,
                 lines: [Int: Substring] = [:]) {
@@ -40,11 +51,16 @@ public struct FileReport: Sendable {
 /// Facts about a rule that reporters may print (SARIF rule metadata, help text).
 public struct RuleInfo: Sendable {
     public var id: String
+    /// One sentence.
     public var summary: String
+    /// The rule's description.
+    public var help: String
     public var severity: Severity
-    public init(id: String, summary: String, severity: Severity) {
+
+    public init(id: String, summary: String, help: String = "", severity: Severity) {
         self.id = id
         self.summary = summary
+        self.help = help
         self.severity = severity
     }
 }
@@ -84,6 +100,13 @@ public enum ReporterRegistry {
     public static let builtins: [any Reporter.Type] = [
         TextReporter.self,
         JSONReporter.self,
+        SARIFReporter.self,
+        JUnitReporter.self,
+        CheckstyleReporter.self,
+        GitHubReporter.self,
+        GitLabReporter.self,
+        RDJSONReporter.self,
+        MarkdownReporter.self,
     ]
 
     public static func reporter(named name: String) -> (any Reporter.Type)? {

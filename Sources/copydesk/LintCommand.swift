@@ -38,6 +38,23 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: "File name to report (and to pick the parser by) for standard input.")
     var stdinFilename: String?
 
+    @Option(name: .customLong("report"), help: ArgumentHelp(
+        "Also write a report in another format to a file, as FORMAT=FILE (repeatable): --report sarif=copydesk.sarif",
+        valueName: "format=file"))
+    var report_: [String] = []
+
+    @Option(name: .long, help: "Report only findings not recorded in this baseline file.")
+    var baseline: String?
+
+    @Option(name: .long, help: "Record the current findings in this baseline file.")
+    var writeBaseline: String?
+
+    @Flag(name: .long, help: "Lint the staged content of staged article files (for commit hooks).")
+    var staged = false
+
+    @Option(name: .long, help: "Lint the article files changed since this git revision.")
+    var changedSince: String?
+
     @Flag(name: .long, help: "Never use colors.")
     var noColor = false
 
@@ -56,6 +73,15 @@ struct LintCommand: ParsableCommand {
             throw ValidationError("--published must be a date like 2024-05-31")
         }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
+        for value in report_ {
+            guard let (name, _) = Self.splitReport(value), ReporterRegistry.reporter(named: name) != nil else {
+                throw ValidationError("--report takes FORMAT=FILE with a format of: \(ReporterRegistry.builtins.map { $0.name }.joined(separator: ", "))")
+            }
+        }
+        if staged, changedSince != nil || !paths.isEmpty {
+            throw ValidationError("--staged lints what git has staged; give no paths and no --changed-since with it")
+        }
+        if changedSince != nil, !paths.isEmpty { throw ValidationError("--changed-since takes no paths") }
     }
 
     func publicationDate(_ text: String) -> PublicationDate? {
@@ -68,35 +94,34 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let linter = try options.load()
         let date = published.flatMap(publicationDate)
-        var reports: [FileReport] = []
-        let inputs = paths.isEmpty ? ["."] : paths
-        if inputs.contains("-") {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            let name = stdinFilename ?? "<stdin>"
-            switch SourceReader.decode(data) {
-            case .success(let text): reports.append(linter.lint(text: text, path: name, published: date))
-            case .failure(let error): reports.append(FileReport(path: name, format: "text", diagnostics: [], error: error))
+        var reports = try collect(linter, date)
+        if let writeBaseline {
+            do {
+                try Baseline(reports: reports).write(to: writeBaseline)
+            } catch {
+                printError("error: cannot write the baseline \(writeBaseline): \(error.localizedDescription)")
+                throw ExitCode(2)
             }
         }
-        let files = linter.discover(inputs.filter { $0 != "-" })
-        reports += linter.lint(files: files, jobs: jobs, published: date)
+        if let baseline {
+            do {
+                reports = try Baseline(contentsOf: baseline).filter(reports)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(2)
+            }
+        }
 
         let color = !noColor && output == nil && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let report = RunReport(files: reports, rules: linter.ruleInfo, toolVersion: Linter.version, color: color)
-        let reporter = ReporterRegistry.reporter(named: format)!.init()
         let total = reports.reduce(0) { $0 + $1.diagnostics.count }
         if !(quiet && format == "text" && total == 0 && !reports.contains { $0.error != nil }) {
-            let rendered = reporter.render(report)
-            if let output {
-                do {
-                    try rendered.write(toFile: output, atomically: true, encoding: .utf8)
-                } catch {
-                    printError("error: cannot write \(output): \(error.localizedDescription)")
-                    throw ExitCode(2)
-                }
-            } else {
-                FileHandle.standardOutput.write(Data(rendered.utf8))
-            }
+            try emit(ReporterRegistry.reporter(named: format)!.init().render(report), to: output)
+        }
+        for extra in report_ {
+            let (name, file) = Self.splitReport(extra)!
+            try emit(ReporterRegistry.reporter(named: name)!.init().render(RunReport(
+                files: reports, rules: report.rules, toolVersion: report.toolVersion)), to: file)
         }
         for file in reports where file.error != nil && format != "text" {
             let loc = file.error!.location.map { ":\($0.line):\($0.column)" } ?? ""
@@ -107,5 +132,56 @@ struct LintCommand: ParsableCommand {
         let failing = reports.contains { $0.diagnostics.contains { $0.severity >= threshold } }
         if failing { throw ExitCode(1) }
         if let maxWarnings, report.count(.warning) > maxWarnings { throw ExitCode(1) }
+    }
+
+    /// Lints what the user asked for: paths and standard input, or git's staged or changed files.
+    func collect(_ linter: Linter, _ date: PublicationDate?) throws -> [FileReport] {
+        do {
+            if staged {
+                return try GitFiles.staged(extensions: linter.parsers.extensions).map { item in
+                    switch item.stagedText! {
+                    case .success(let text): return linter.lint(text: text, path: item.path, published: date)
+                    case .failure(let error): return FileReport(path: item.path, format: "text", diagnostics: [], error: error)
+                    }
+                }
+            }
+            if let changedSince {
+                return linter.lint(files: try GitFiles.changed(since: changedSince, extensions: linter.parsers.extensions)
+                                    .filter { linter.configuration.selects($0) }, jobs: jobs, published: date)
+            }
+        } catch let error as InputError {
+            printError("error: \(error.message)")
+            throw ExitCode(2)
+        }
+        var reports: [FileReport] = []
+        let inputs = paths.isEmpty ? ["."] : paths
+        if inputs.contains("-") {
+            let name = stdinFilename ?? "<stdin>"
+            switch SourceReader.decode(FileHandle.standardInput.readDataToEndOfFile()) {
+            case .success(let text): reports.append(linter.lint(text: text, path: name, published: date))
+            case .failure(let error): reports.append(FileReport(path: name, format: "text", diagnostics: [], error: error))
+            }
+        }
+        return reports + linter.lint(files: linter.discover(inputs.filter { $0 != "-" }), jobs: jobs, published: date)
+    }
+
+    /// Writes a rendered report to a file (atomically) or to standard output.
+    func emit(_ rendered: String, to file: String?) throws {
+        guard let file else {
+            FileHandle.standardOutput.write(Data(rendered.utf8))
+            return
+        }
+        do {
+            try rendered.write(toFile: file, atomically: true, encoding: .utf8)
+        } catch {
+            printError("error: cannot write \(file): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// `sarif=out.sarif` → ("sarif", "out.sarif").
+    static func splitReport(_ value: String) -> (String, String)? {
+        guard let eq = value.firstIndex(of: "="), eq != value.startIndex, value.index(after: eq) != value.endIndex else { return nil }
+        return (String(value[..<eq]), String(value[value.index(after: eq)...]))
     }
 }
