@@ -7,5 +7,17 @@ extension CheckKindRegistry {
         CaptionDuplicateCheck.self,
         CreditPresenceCheck.self,
         QuoteAttributionCheck.self,
+        ExistenceCheck.self,
+        SubstitutionCheck.self,
+        OccurrenceCheck.self,
+        RepetitionCheck.self,
+        ConsistencyCheck.self,
+        CapitalizationCheck.self,
+        ConditionalCheck.self,
+        MetricCheck.self,
+        BalanceCheck.self,
+        NameVariantsCheck.self,
+        FirstReferenceCheck.self,
+        ExternalCheck.self,
     ])
 }

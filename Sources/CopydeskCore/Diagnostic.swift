@@ -50,14 +50,19 @@ public struct Finding: Sendable {
     public var values: [String: String]
     public var related: [RelatedLocation]
     public var fix: Fix?
+    /// Overrides the rule's message and severity (a plugin that failed reports an error in its own words).
+    public var message: String?
+    public var severity: Severity?
 
     public init(range: SourceRange, excerpt: String, values: [String: String] = [:],
-                related: [RelatedLocation] = [], fix: Fix? = nil) {
+                related: [RelatedLocation] = [], fix: Fix? = nil, message: String? = nil, severity: Severity? = nil) {
         self.range = range
         self.excerpt = excerpt
         self.values = values
         self.related = related
         self.fix = fix
+        self.message = message
+        self.severity = severity
     }
 }
 

@@ -30,8 +30,8 @@ public struct Engine: Sendable {
                                        currentYear: currentYear)
             for finding in compiled.check.check(context)
             where !article.suppressions.suppresses(rule.id, at: finding.range.start.line) {
-                out.append(Diagnostic(rule: rule.id, severity: rule.severity,
-                                      message: renderMessage(rule.message, finding),
+                out.append(Diagnostic(rule: rule.id, severity: finding.severity ?? rule.severity,
+                                      message: finding.message ?? renderMessage(rule.message, finding),
                                       range: finding.range, excerpt: excerptText(finding.excerpt),
                                       related: finding.related, fix: finding.fix))
             }

@@ -24,10 +24,22 @@ import Testing
         }
     }
 
-    @Test(arguments: cases) func example(_ c: Case) {
-        let report = Support.lint(c.example.text, format: c.example.format ?? "text", published: c.example.published)
-        #expect(report.error == nil, "example did not parse: \(report.error?.message ?? "")")
-        let hits = report.diagnostics.filter { $0.rule == c.rule }
+    /// Runs one rule alone (enabled even when it is off by default) over an example.
+    static func run(_ c: Case, prefix: String = "") throws -> [Diagnostic] {
+        var rule = try #require(Support.linter.configuration.rules.first { $0.id == c.rule })
+        rule.enabled = true
+        let engine = Engine(rules: [try RuleLoader.compile(rule, registry: .builtins)], currentYear: 2026)
+        let format = c.example.format ?? "text"
+        var article = try Support.linter.parse(text: prefix + c.example.text, path: "example", format: format)
+        if let published = c.example.published {
+            let parts = published.split(separator: "-").compactMap { Int($0) }
+            article.published = PublicationDate(year: parts[0], month: parts[1], day: parts[2], source: .commandLine, text: published)
+        }
+        return engine.lint(article)
+    }
+
+    @Test(arguments: cases) func example(_ c: Case) throws {
+        let hits = try Self.run(c)
         if c.triggers {
             #expect(!hits.isEmpty, "expected \(c.rule) to fire")
         } else {
@@ -35,11 +47,10 @@ import Testing
         }
     }
 
-    @Test(arguments: cases.filter(\.triggers)) func triggeringAfterEmojiLineKeepsColumnsInScalars(_ c: Case) {
+    @Test(arguments: cases.filter(\.triggers)) func triggeringAfterEmojiLineKeepsColumnsInScalars(_ c: Case) throws {
         guard (c.example.format ?? "text") == "text" else { return }
-        let plain = Support.lint(c.example.text, published: c.example.published).diagnostics.filter { $0.rule == c.rule }
-        let shifted = Support.lint("📰🗞️ Newsroom\n" + c.example.text, published: c.example.published)
-            .diagnostics.filter { $0.rule == c.rule }
+        let plain = try Self.run(c)
+        let shifted = try Self.run(c, prefix: "📰🗞️ Newsroom\n")
         #expect(shifted.count == plain.count)
         for (a, b) in zip(plain, shifted) {
             #expect(b.range.start.line == a.range.start.line + 1)
@@ -47,14 +58,8 @@ import Testing
         }
     }
 
-    @Test(arguments: cases.filter(\.triggers)) func disableCommentSilencesTriggeringExample(_ c: Case) {
+    @Test(arguments: cases.filter(\.triggers)) func disableCommentSilencesTriggeringExample(_ c: Case) throws {
         let comment = "<!-- copydesk-disable \(c.rule) -->\n"
-        let text: String
-        switch c.example.format ?? "text" {
-        case "html": text = comment + c.example.text
-        default: text = comment + "\n" + c.example.text
-        }
-        let report = Support.lint(text, format: c.example.format ?? "text", published: c.example.published)
-        #expect(report.diagnostics.filter { $0.rule == c.rule }.isEmpty)
+        #expect(try Self.run(c, prefix: (c.example.format ?? "text") == "html" ? comment : comment + "\n").isEmpty)
     }
 }

@@ -9,12 +9,16 @@ public enum ArticleDump {
             line = r.start.line; column = r.start.column; endLine = r.end.line; endColumn = r.end.column
         }
     }
-    struct BlockItem: Encodable { var role: String; var text: String; var range: Range; var figure: Int? }
+    struct BlockItem: Encodable { var index: Int; var role: String; var text: String; var range: Range; var figure: Int? }
     struct FigureItem: Encodable {
         var media: String; var range: Range; var caption: String?; var credit: String?; var alt: String?; var source: String?
     }
     struct NoticeItem: Encodable { var text: String; var years: [Int]?; var holder: String?; var origin: String; var range: Range }
-    struct QuoteItem: Encodable { var text: String; var range: Range; var openEnded: Bool }
+    struct QuoteItem: Encodable {
+        var text: String; var range: Range; var openEnded: Bool
+        /// The block and the scalar offsets of the quotation in its text, marks included.
+        var block: Int; var start: Int; var end: Int
+    }
     struct DateItem: Encodable { var date: String; var source: String; var text: String; var range: Range? }
     struct Document: Encodable {
         var path: String; var format: String; var title: String?; var authors: [String]; var publisher: String?
@@ -22,8 +26,13 @@ public enum ArticleDump {
         var blocks: [BlockItem]
     }
 
-    /// The article as pretty-printed JSON.
+    /// The article as pretty-printed JSON (what `copydesk parse` prints and plugins receive).
     public static func json(_ a: Article) -> String {
+        String(decoding: data(a), as: UTF8.self) + "\n"
+    }
+
+    /// The article as JSON bytes.
+    public static func data(_ a: Article) -> Data {
         let doc = Document(
             path: a.path, format: a.format, title: a.title, authors: a.authors, publisher: a.publisher,
             published: a.published.map { DateItem(date: $0.iso, source: $0.source.rawValue, text: $0.text, range: $0.location.map(Range.init)) },
@@ -36,12 +45,15 @@ public enum ArticleDump {
                            origin: $0.origin.rawValue, range: Range($0.location))
             },
             quotations: a.quotations.map {
-                QuoteItem(text: $0.text, range: Range(a.blocks[$0.block].map.range($0.span)), openEnded: $0.openEnded)
+                QuoteItem(text: $0.text, range: Range(a.blocks[$0.block].map.range($0.span)), openEnded: $0.openEnded,
+                          block: $0.block, start: $0.span.lowerBound, end: $0.span.upperBound)
             },
-            blocks: a.blocks.map { BlockItem(role: $0.role.rawValue, text: $0.text, range: Range($0.range), figure: $0.figure) })
+            blocks: a.blocks.enumerated().map {
+                BlockItem(index: $0, role: $1.role.rawValue, text: $1.text, range: Range($1.range), figure: $1.figure)
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(doc)) ?? Data(), as: UTF8.self) + "\n"
+        return (try? encoder.encode(doc)) ?? Data("{}".utf8)
     }
 
     /// One line a block: `line:col role  text`, for reading by eye.

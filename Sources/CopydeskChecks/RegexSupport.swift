@@ -1,0 +1,56 @@
+import CopydeskCore
+import Foundation
+
+/// Regular-expression matching over a block, with results in the block's scalar offsets
+/// (what its source map uses), compiled once per rule.
+struct BlockMatch {
+    /// Scalar offsets of the whole match.
+    var range: Range<Int>
+    var text: String
+    /// Captured groups (empty string when a group did not take part).
+    var groups: [String]
+}
+
+extension NSRegularExpression {
+    /// Compiles `pattern`, turning a bad pattern into a `ParamError` at the parameter.
+    static func compile(_ pattern: String, ignoreCase: Bool, parameter: String, at location: SourceLocation?) throws -> NSRegularExpression {
+        do {
+            return try NSRegularExpression(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
+        } catch {
+            throw ParamError("parameter '\(parameter)': invalid regular expression '\(pattern)'", at: location)
+        }
+    }
+
+    /// A regex matching any of `tokens` as whole words (or phrases).
+    static func words(_ tokens: [String], ignoreCase: Bool, parameter: String, at location: SourceLocation?) throws -> NSRegularExpression {
+        let alternatives = tokens.sorted { $0.count > $1.count }.map {
+            NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: "\\ ", with: "\\s+")
+        }
+        return try compile("(?<![\\p{L}\\p{N}])(?:\(alternatives.joined(separator: "|")))(?![\\p{L}\\p{N}])",
+                           ignoreCase: ignoreCase, parameter: parameter, at: location)
+    }
+
+    /// Every match in a block's text.
+    func matches(in block: Block) -> [BlockMatch] {
+        let text = block.text
+        let ns = text as NSString
+        let found = matches(in: text, range: NSRange(location: 0, length: ns.length))
+        guard !found.isEmpty else { return [] }
+        // UTF-16 offset → scalar offset, built once per block
+        var scalarAt = [Int](repeating: 0, count: ns.length + 1)
+        var u16 = 0
+        for (i, scalar) in text.unicodeScalars.enumerated() {
+            for k in 0..<UTF16.width(scalar) { scalarAt[u16 + k] = i }
+            u16 += UTF16.width(scalar)
+        }
+        scalarAt[ns.length] = block.scalars.count
+        return found.map { m in
+            let groups = (0..<max(0, m.numberOfRanges - 1)).map { g -> String in
+                let r = m.range(at: g + 1)
+                return r.location == NSNotFound ? "" : ns.substring(with: r)
+            }
+            return BlockMatch(range: scalarAt[m.range.location]..<scalarAt[NSMaxRange(m.range)],
+                              text: ns.substring(with: m.range), groups: groups)
+        }
+    }
+}

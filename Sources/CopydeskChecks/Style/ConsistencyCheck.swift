@@ -1,0 +1,50 @@
+import CopydeskCore
+import Foundation
+
+/// `consistency`: one spelling per article. `either` maps a spelling to its variant
+/// (`Kyiv: Kiev`); when both appear, the minority spelling is flagged (the first one
+/// used wins a tie).
+public struct ConsistencyCheck: CheckKind {
+    public static let name = "consistency"
+    public static let summary = "One spelling of a word or name per article."
+    public static let fixable = true
+
+    let pairs: [(a: String, b: String, patternA: NSRegularExpression, patternB: NSRegularExpression)]
+
+    public init(params: RuleParams) throws {
+        try params.allowOnly(["either", "ignorecase"])
+        let ignoreCase = try params.bool("ignorecase") ?? true
+        guard let map = try params.stringMap("either"), !map.isEmpty else {
+            throw ParamError("consistency needs an 'either' map", at: params.location)
+        }
+        let at = params["either"]?.location
+        pairs = try map.map { a, b in
+            (a, b, try .words([a], ignoreCase: ignoreCase, parameter: "either", at: at),
+             try .words([b], ignoreCase: ignoreCase, parameter: "either", at: at))
+        }
+    }
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        pairs.flatMap { pair -> [Finding] in
+            var hitsA: [(block: Int, match: BlockMatch)] = [], hitsB: [(block: Int, match: BlockMatch)] = []
+            for index in context.blocks {
+                let block = context.article.blocks[index]
+                hitsA += pair.patternA.matches(in: block).map { (index, $0) }
+                hitsB += pair.patternB.matches(in: block).map { (index, $0) }
+            }
+            guard !hitsA.isEmpty, !hitsB.isEmpty else { return [] }
+            let firstA = (hitsA[0].block, hitsA[0].match.range.lowerBound)
+            let firstB = (hitsB[0].block, hitsB[0].match.range.lowerBound)
+            let keepA = hitsA.count != hitsB.count ? hitsA.count > hitsB.count : firstA < firstB
+            let (wrong, preferred) = keepA ? (hitsB, pair.a) : (hitsA, pair.b)
+            return wrong.map { hit in
+                let block = context.article.blocks[hit.block]
+                let range = block.map.range(hit.match.range)
+                let replacement = SubstitutionCheck.cased(preferred, like: hit.match.text)
+                return Finding(range: range, excerpt: hit.match.text,
+                               values: ["match": hit.match.text, "replacement": replacement],
+                               fix: Fix(edits: [TextEdit(range: range, replacement: replacement)]))
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import CopydeskCore
+
+/// `repetition`: the same word twice in a row ("the the"), optionally only for `tokens`.
+/// Grammatical doubles ("had had", "that that") are `exceptions` by default.
+public struct RepetitionCheck: CheckKind {
+    public static let name = "repetition"
+    public static let summary = "The same word twice in a row."
+    public static let fixable = true
+
+    let tokens: Set<String>?
+    let exceptions: Set<String>
+
+    public init(params: RuleParams) throws {
+        try params.allowOnly(["tokens", "exceptions"])
+        tokens = try params.strings("tokens").map { Set($0.map { $0.lowercased() }) }
+        exceptions = Set((try params.strings("exceptions") ?? ["had", "that", "is", "do", "bye", "no", "so", "very"]).map { $0.lowercased() })
+    }
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        context.blocks.flatMap { index -> [Finding] in
+            let block = context.article.blocks[index]
+            let s = block.scalars
+            var words: [Range<Int>] = []
+            var i = 0
+            while i < s.count {
+                guard s[i].isLetter else { i += 1; continue }
+                let start = i
+                while i < s.count, s[i].isLetter || s[i] == "'" || s[i] == "\u{2019}" { i += 1 }
+                words.append(start..<i)
+            }
+            var findings: [Finding] = []
+            for (a, b) in zip(words, words.dropFirst()) {
+                let first = block.text(a).lowercased(), second = block.text(b).lowercased()
+                // adjacent: only white space between them
+                guard first == second, s[a.upperBound..<b.lowerBound].allSatisfy({ $0.isSpace }),
+                      tokens?.contains(first) ?? true, !exceptions.contains(first) else { continue }
+                let range = block.map.range(a.lowerBound..<b.upperBound)
+                let removal = block.map.range(a.upperBound..<b.upperBound)
+                let contiguous = removal.start.line == removal.end.line
+                    && removal.end.column - removal.start.column == b.upperBound - a.upperBound
+                findings.append(Finding(range: range, excerpt: block.text(a.lowerBound..<b.upperBound),
+                                        values: ["match": block.text(a)],
+                                        fix: contiguous ? Fix(edits: [TextEdit(range: removal, replacement: "")]) : nil))
+            }
+            return findings
+        }
+    }
+}
