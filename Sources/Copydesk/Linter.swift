@@ -17,12 +17,15 @@ public struct Linter: Sendable {
     public let configuration: Configuration
     public let engine: Engine
     public let parsers: ParserRegistry
+    /// The check kinds rules can name.
+    public let registry: CheckKindRegistry
 
     /// Builds the engine; throws `ConfigError` for a rule whose kind or parameters are bad.
     public init(configuration: Configuration, registry: CheckKindRegistry = .builtins,
                 parsers: ParserRegistry = ParserRegistry(), currentYear: Int = Linter.currentYear()) throws {
         self.configuration = configuration
         self.parsers = parsers
+        self.registry = registry
         engine = Engine(rules: try configuration.compile(registry: registry), currentYear: currentYear)
     }
 
@@ -36,13 +39,22 @@ public struct Linter: Sendable {
         return try parser.init().parse(SourceText(path: path, text: text))
     }
 
+    /// The id of the finding for a suppression comment that names no known rule.
+    public static let unknownSuppressionRule = "suppression-unknown-rule"
+
     /// Lints one article given as text.
     public func lint(text: String, path: String, format: String? = nil, published: PublicationDate? = nil) -> FileReport {
         let parser = format.flatMap { parsers.parser(format: $0) } ?? parsers.parser(for: path)
         do {
             var article = try parser.init().parse(SourceText(path: path, text: text))
             if let published { article.published = published }
-            let diagnostics = configuration.adjust(engine.lint(article),
+            let known = Set(configuration.rules.map(\.id))
+            let unknown = article.suppressions.mentioned.filter { !known.contains($0.rule) }.map { item in
+                Diagnostic(rule: Self.unknownSuppressionRule, severity: .warning,
+                           message: "Suppression names an unknown rule '\(item.rule)' (see `copydesk rules`)",
+                           range: SourceRange(at: SourceLocation(line: max(1, item.line), column: 1)), excerpt: item.rule)
+            }
+            let diagnostics = configuration.adjust((engine.lint(article) + unknown).sorted(by: Diagnostic.ordered),
                                                    forPath: FileDiscovery.relative(path, to: configuration.baseDirectory))
             return FileReport(path: path, format: parser.format, diagnostics: diagnostics,
                               lines: FileReport.lines(of: text, for: diagnostics))
@@ -60,6 +72,75 @@ public struct Linter: Sendable {
             return lint(text: text, path: displayPath ?? path, published: published)
         case .failure(let error):
             return FileReport(path: displayPath ?? path, format: parsers.parser(for: path).format, diagnostics: [], error: error)
+        }
+    }
+
+    /// Applies the fixes of fixable rules to a file's text, pass after pass until nothing
+    /// changes (one fix can reveal another, as ESLint does; at most 10 passes), so that a
+    /// second run has nothing to do. Returns the fixed text (nil when nothing changed) and
+    /// the report of what is left.
+    public func fix(text: String, path: String, published: PublicationDate? = nil) -> (fixed: String?, report: FileReport) {
+        let fixable = Set(configuration.rules.filter { registry[$0.kind]?.fixable ?? false }.map(\.id))
+        var current = text
+        var report = lint(text: current, path: path, published: published)
+        for _ in 0..<10 {
+            let edits = report.diagnostics.filter { fixable.contains($0.rule) }.flatMap { $0.fix?.edits ?? [] }
+            guard report.error == nil, !edits.isEmpty else { break }
+            let next = FixApplier.apply(edits, to: current).text
+            guard next != current else { break }
+            current = next
+            report = lint(text: current, path: path, published: published)
+        }
+        return (current == text ? nil : current, report)
+    }
+
+    /// The outcome of fixing one file.
+    public struct FixOutcome: Sendable {
+        public var path: String
+        /// A unified diff of the change, empty when nothing changed.
+        public var diff: String
+        /// What is left to report after fixing (or the file's error).
+        public var report: FileReport
+    }
+
+    /// Fixes files on `jobs` threads; with `write`, changed files are replaced atomically
+    /// (a temporary file in the same folder, renamed over the original, permissions kept).
+    /// Files with nothing to fix are never touched.
+    public func fix(files paths: [String], jobs: Int, write: Bool, published: PublicationDate? = nil) -> [FixOutcome] {
+        parallelMap(count: paths.count, jobs: jobs) { i in
+            let path = paths[i]
+            let text: String
+            switch SourceReader.read(path: path) {
+            case .success(let t): text = t
+            case .failure(let error):
+                return FixOutcome(path: path, diff: "", report: FileReport(path: path, format: parsers.parser(for: path).format,
+                                                                          diagnostics: [], error: error))
+            }
+            let (fixed, report) = fix(text: text, path: path, published: published)
+            guard let fixed else { return FixOutcome(path: path, diff: "", report: report) }
+            if write {
+                do {
+                    try Self.replaceAtomically(path, with: fixed)
+                } catch {
+                    return FixOutcome(path: path, diff: "", report: FileReport(path: path, format: report.format, diagnostics: [],
+                                                                              error: InputError("cannot write the fix: \(error.localizedDescription)")))
+                }
+            }
+            let display = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+            return FixOutcome(path: path, diff: FixApplier.unifiedDiff(old: text, new: fixed, path: display), report: report)
+        }
+    }
+
+    static func replaceAtomically(_ path: String, with text: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).copydesk-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: temp)
+        if let permissions = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] {
+            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temp.path)
+        }
+        guard rename(temp.path, path) == 0 else {
+            try? FileManager.default.removeItem(at: temp)
+            throw InputError(String(cString: strerror(errno)))
         }
     }
 

@@ -46,7 +46,7 @@ public struct ExternalCheck: CheckKind {
     func failure(_ reason: String) -> Finding {
         let start = SourceLocation(line: 1, column: 1)
         return Finding(range: SourceRange(at: start), excerpt: "",
-                       message: "plugin \(command[0]) failed: \(reason)", severity: .error)
+                       message: "plugin \((command[0] as NSString).standardizingPath) failed: \(reason)", severity: .error)
     }
 
     public func check(_ context: CheckContext) -> [Finding] {
@@ -63,7 +63,7 @@ public struct ExternalCheck: CheckKind {
         }
         guard let response = try? JSONSerialization.jsonObject(with: output) as? [String: Any],
               let items = response["diagnostics"] as? [[String: Any]] else {
-            let shown = String(decoding: output.prefix(120), as: UTF8.self)
+            let shown = String(decoding: output.prefix(120), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return [failure("its output is not a protocol response ({\"diagnostics\": [...]}): \(shown.isEmpty ? "nothing" : shown)")]
         }
         var findings: [Finding] = []
@@ -112,21 +112,22 @@ enum PluginRunner {
         } catch {
             return .failure(Failure("cannot start it (\(error.localizedDescription))"))
         }
-        // read both streams while writing, so that a chatty plugin never blocks on a full pipe
+        // read both streams while writing, so that a chatty plugin never blocks on a full pipe;
+        // on threads of their own: blocking reads must not starve a small dispatch pool
         var out = Data(), err = Data()
         let reading = DispatchGroup()
         for (pipe, isOut) in [(stdout, true), (stderr, false)] {
             reading.enter()
-            DispatchQueue.global().async {
+            Thread {
                 let data = pipe.fileHandleForReading.readDataToEndOfFile()
                 if isOut { out = data } else { err = data }
                 reading.leave()
-            }
+            }.start()
         }
-        DispatchQueue.global().async {
+        Thread {
             try? stdin.fileHandleForWriting.write(contentsOf: input)
             try? stdin.fileHandleForWriting.close()
-        }
+        }.start()
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             if finished.wait(timeout: .now() + 1) == .timedOut { kill(process.processIdentifier, SIGKILL) }

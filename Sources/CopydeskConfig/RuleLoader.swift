@@ -1,4 +1,6 @@
+import CopydeskChecks
 import CopydeskCore
+import Foundation
 import Yams
 
 /// Reads rule files (`Rules/<pack>/<id>.yml`): a check kind, its severity, message,
@@ -48,6 +50,24 @@ public enum RuleLoader {
         }
     }
 
+    /// An external rule's `command`, when a relative path (`./plugin.py`, `plugins/x`), is
+    /// relative to the rule file's folder, so that a pack can carry its plugins.
+    static func resolvingCommand(_ rule: Rule) -> RuleParams {
+        guard rule.kind == ExternalCheck.name, let node = rule.params["command"], !rule.file.hasPrefix("Rules/") else { return rule.params }
+        let folder = (rule.file as NSString).deletingLastPathComponent
+        func resolve(_ s: String) -> String {
+            s.contains("/") && !s.hasPrefix("/") ? (folder as NSString).appendingPathComponent(s) : s
+        }
+        let resolved: ParamNode
+        switch node.value {
+        case .scalar(let s): resolved = ParamNode(.scalar(resolve(s)), at: node.location)
+        case .list(let items) where !items.isEmpty:
+            resolved = ParamNode(.list(items.map { ParamNode(.scalar(resolve($0.scalar ?? "")), at: $0.location) }), at: node.location)
+        default: return rule.params
+        }
+        return rule.params.merged(with: RuleParams([(key: "command", value: resolved)]))
+    }
+
     static func isKebabCase(_ id: String) -> Bool {
         !id.isEmpty && id.first!.isLetter && id.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }
     }
@@ -59,7 +79,7 @@ public enum RuleLoader {
             throw ConfigError(file: rule.file, location: nil, message: "rule '\(rule.id)': unknown kind '\(rule.kind)' (known kinds: \(known))")
         }
         do {
-            return CompiledRule(rule: rule, check: try kind.init(params: rule.params))
+            return CompiledRule(rule: rule, check: try kind.init(params: resolvingCommand(rule)))
         } catch let error as ParamError {
             throw ConfigError(file: rule.file, location: error.location ?? rule.params.location,
                               message: "rule '\(rule.id)': \(error.message)")

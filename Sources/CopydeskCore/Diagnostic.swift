@@ -17,10 +17,15 @@ public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
 public struct TextEdit: Hashable, Sendable, Codable {
     public var range: SourceRange
     public var replacement: String
+    /// The text the edit expects to replace (white space folded). When the source there
+    /// reads otherwise (markup between the words, a position that could not be mapped
+    /// exactly), the edit is not applied: a fix never touches what it did not mean to.
+    public var expected: String?
 
-    public init(range: SourceRange, replacement: String) {
+    public init(range: SourceRange, replacement: String, expected: String? = nil) {
         self.range = range
         self.replacement = replacement
+        self.expected = expected
     }
 }
 

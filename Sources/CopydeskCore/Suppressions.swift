@@ -11,6 +11,8 @@ public struct Suppressions: Sendable {
     private var regions: [Region] = []
     /// Rules disabled for the whole file (front matter).
     public var disabledRules: Set<String> = []
+    /// Every rule id a directive names, with the line of the directive (0 for front matter).
+    public var mentioned: [(rule: String, line: Int)] = []
 
     public init() {}
 
@@ -34,6 +36,7 @@ public struct Suppressions: Sendable {
                 rest = rest[end.upperBound...]
                 guard let directive = words.first else { continue }
                 let rules = words.dropFirst().map(String.init)
+                result.mentioned += rules.map { ($0, lineNumber) }
                 let targets: [String?] = rules.isEmpty ? [nil] : rules
                 switch directive {
                 case "copydesk-disable":

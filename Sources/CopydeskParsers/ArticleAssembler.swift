@@ -12,6 +12,7 @@ enum ArticleAssembler {
         let fileWide = article.suppressions.disabledRules
         article.suppressions = inline
         article.suppressions.disabledRules.formUnion(fileWide)
+        article.suppressions.mentioned += fileWide.sorted().map { ($0, 0) }
     }
 
     /// Adds a notice for every notice-like block; photo copyrights in captions and credits are left out.

@@ -49,6 +49,12 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: "Record the current findings in this baseline file.")
     var writeBaseline: String?
 
+    @Flag(name: .long, help: "Apply the fixes of fixable rules to the files (atomically), then report what is left.")
+    var fix = false
+
+    @Flag(name: .long, help: "Print the fixes as a unified diff without changing any file.")
+    var fixDryRun = false
+
     @Flag(name: .long, help: "Lint the staged content of staged article files (for commit hooks).")
     var staged = false
 
@@ -82,6 +88,10 @@ struct LintCommand: ParsableCommand {
             throw ValidationError("--staged lints what git has staged; give no paths and no --changed-since with it")
         }
         if changedSince != nil, !paths.isEmpty { throw ValidationError("--changed-since takes no paths") }
+        if fix || fixDryRun {
+            if fix && fixDryRun { throw ValidationError("choose one of --fix and --fix-dry-run") }
+            if staged || paths.contains("-") { throw ValidationError("--fix works on files, not on standard input or --staged") }
+        }
     }
 
     func publicationDate(_ text: String) -> PublicationDate? {
@@ -94,7 +104,21 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let linter = try options.load()
         let date = published.flatMap(publicationDate)
-        var reports = try collect(linter, date)
+        var reports: [FileReport]
+        if fix || fixDryRun {
+            let files = changedSince != nil ? try collect(linter, date).map(\.path)
+                : linter.discover(paths.isEmpty ? ["."] : paths)
+            let outcomes = linter.fix(files: files, jobs: jobs, write: fix, published: date)
+            if fixDryRun {
+                FileHandle.standardOutput.write(Data(outcomes.map(\.diff).joined().utf8))
+                reports = outcomes.map(\.report)
+                if reports.contains(where: { $0.error != nil }) { throw ExitCode(2) }
+                throw ExitCode(reports.contains { !$0.diagnostics.isEmpty } ? 1 : 0)
+            }
+            reports = outcomes.map(\.report)
+        } else {
+            reports = try collect(linter, date)
+        }
         if let writeBaseline {
             do {
                 try Baseline(reports: reports).write(to: writeBaseline)

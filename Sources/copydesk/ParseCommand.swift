@@ -41,7 +41,7 @@ struct RulesCommand: ParsableCommand {
     func run() throws {
         let linter = try options.load()
         let rows = linter.configuration.rules.map { rule -> [String] in
-            let fixable = CheckKindRegistry.builtins[rule.kind]?.fixable ?? false
+            let fixable = linter.registry[rule.kind]?.fixable ?? false
             return [rule.id, rule.pack, rule.kind, rule.severity.rawValue, rule.enabled ? "yes" : "no", fixable ? "yes" : "no"]
         }
         let header = ["RULE", "PACK", "KIND", "SEVERITY", "ENABLED", "FIXABLE"]
@@ -68,7 +68,7 @@ struct ExplainCommand: ParsableCommand {
             throw ExitCode(2)
         }
         print("\(r.id) (\(r.kind), \(r.severity.rawValue)\(r.enabled ? "" : ", disabled"))")
-        if let kind = CheckKindRegistry.builtins[r.kind] { print(kind.summary) }
+        if let kind = linter.registry[r.kind] { print(kind.summary) }
         if !r.description.isEmpty { print("\n" + r.description.trimmingCharacters(in: .whitespacesAndNewlines)) }
         for (title, examples) in [("Triggering", r.triggering), ("Passing", r.passing)] where !examples.isEmpty {
             print("\n\(title) examples:")

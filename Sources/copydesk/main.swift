@@ -4,6 +4,7 @@ import Foundation
 
 /// Usage errors exit with 2, as documented, rather than ArgumentParser's 64.
 func runCopydesk() -> Never {
+    signal(SIGPIPE, SIG_IGN)   // a plugin that exits without reading its input must not kill us
     do {
         var command = try CopydeskCommand.parseAsRoot()
         try command.run()

@@ -115,7 +115,7 @@ public struct CaptionDuplicateCheck: CheckKind {
                 values: ["caption": excerptText(captionBlock.text, limit: 80), "line": String(captionBlock.range.start.line)],
                 related: [RelatedLocation(range: captionBlock.range, message: "the caption it repeats")],
                 fix: Fix(edits: [TextEdit(range: Self.wholeLines(block.range, blockStartsLine: block.range.start.column == 1),
-                                          replacement: "")])))
+                                          replacement: "", expected: block.text)])))
         }
         return findings
     }

@@ -55,7 +55,7 @@ public struct CopyrightYearCheck: CheckKind {
     private func finding(_ notice: CopyrightNotice, reason: String, related: [RelatedLocation], fixTo: String?) -> Finding {
         var fix: Fix?
         if let fixTo, let yearLocation = notice.yearLocation {
-            fix = Fix(edits: [TextEdit(range: yearLocation, replacement: fixTo)])
+            fix = Fix(edits: [TextEdit(range: yearLocation, replacement: fixTo, expected: Self.yearText(notice.years!))])
         }
         return Finding(range: notice.location, excerpt: notice.text,
                        values: ["year": Self.yearText(notice.years!), "reason": reason, "notice": notice.text,

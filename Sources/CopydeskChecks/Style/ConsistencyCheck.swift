@@ -43,7 +43,7 @@ public struct ConsistencyCheck: CheckKind {
                 let replacement = SubstitutionCheck.cased(preferred, like: hit.match.text)
                 return Finding(range: range, excerpt: hit.match.text,
                                values: ["match": hit.match.text, "replacement": replacement],
-                               fix: Fix(edits: [TextEdit(range: range, replacement: replacement)]))
+                               fix: Fix(edits: [TextEdit(range: range, replacement: replacement, expected: hit.match.text)]))
             }
         }
     }

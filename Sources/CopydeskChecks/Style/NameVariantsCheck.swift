@@ -77,7 +77,7 @@ public struct NameVariantsCheck: CheckKind {
                     let block = context.article.blocks[hit.block]
                     let range = block.map.range(hit.range)
                     findings.append(Finding(range: range, excerpt: wrong, values: ["match": wrong, "replacement": right],
-                                            fix: Fix(edits: [TextEdit(range: range, replacement: right)])))
+                                            fix: Fix(edits: [TextEdit(range: range, replacement: right, expected: wrong)])))
                 }
             }
         }

@@ -40,7 +40,7 @@ public struct RepetitionCheck: CheckKind {
                     && removal.end.column - removal.start.column == b.upperBound - a.upperBound
                 findings.append(Finding(range: range, excerpt: block.text(a.lowerBound..<b.upperBound),
                                         values: ["match": block.text(a)],
-                                        fix: contiguous ? Fix(edits: [TextEdit(range: removal, replacement: "")]) : nil))
+                                        fix: contiguous ? Fix(edits: [TextEdit(range: removal, replacement: "", expected: block.text(a.upperBound..<b.upperBound))]) : nil))
             }
             return findings
         }

@@ -44,7 +44,7 @@ public struct SubstitutionCheck: CheckKind {
                     // a fix only where the match sits contiguously in the source
                     let contiguous = range.start.line == range.end.line && range.end.column - range.start.column == m.range.count
                     return Finding(range: range, excerpt: m.text, values: ["match": m.text, "replacement": replacement],
-                                   fix: contiguous ? Fix(edits: [TextEdit(range: range, replacement: replacement)]) : nil)
+                                   fix: contiguous ? Fix(edits: [TextEdit(range: range, replacement: replacement, expected: m.text)]) : nil)
                 }
             }
         }
