@@ -1,5 +1,4 @@
 import CopydeskCore
-import Foundation
 
 /// The stable, documented JSON output (see README "JSON output").
 public struct JSONReporter: Reporter {
@@ -8,66 +7,35 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
-    struct Document: Encodable {
-        struct Tool: Encodable { var name: String; var version: String }
-        struct File: Encodable {
-            var path: String
-            var format: String
-            var diagnostics: [Item]
-            var error: ErrorItem?
-        }
-        struct ErrorItem: Encodable { var message: String; var line: Int?; var column: Int? }
-        struct Related: Encodable { var line: Int; var column: Int; var endLine: Int; var endColumn: Int; var message: String }
-        struct Edit: Encodable { var line: Int; var column: Int; var endLine: Int; var endColumn: Int; var replacement: String }
-        struct FixItem: Encodable { var edits: [Edit] }
-        struct Item: Encodable {
-            var rule: String
-            var severity: String
-            var message: String
-            var line: Int
-            var column: Int
-            var endLine: Int
-            var endColumn: Int
-            var excerpt: String
-            var related: [Related]
-            var fix: FixItem?
-        }
-        struct Summary: Encodable { var files: Int; var errors: Int; var warnings: Int; var suggestions: Int; var inputErrors: Int }
-        var tool: Tool
-        var files: [File]
-        var summary: Summary
+    static func range(_ r: SourceRange) -> [(String, JSONValue?)] {
+        [("line", .int(r.start.line)), ("column", .int(r.start.column)), ("endLine", .int(r.end.line)), ("endColumn", .int(r.end.column))]
     }
 
     public func render(_ report: RunReport) -> String {
-        let files = report.files.map { file in
-            Document.File(
-                path: file.path, format: file.format,
-                diagnostics: file.diagnostics.map { d in
-                    Document.Item(
-                        rule: d.rule, severity: d.severity.rawValue, message: d.message,
-                        line: d.range.start.line, column: d.range.start.column,
-                        endLine: d.range.end.line, endColumn: d.range.end.column, excerpt: d.excerpt,
-                        related: d.related.map {
-                            Document.Related(line: $0.range.start.line, column: $0.range.start.column,
-                                             endLine: $0.range.end.line, endColumn: $0.range.end.column, message: $0.message)
-                        },
-                        fix: d.fix.map { fix in
-                            Document.FixItem(edits: fix.edits.map {
-                                Document.Edit(line: $0.range.start.line, column: $0.range.start.column,
-                                              endLine: $0.range.end.line, endColumn: $0.range.end.column,
-                                              replacement: $0.replacement)
-                            })
-                        })
-                },
-                error: file.error.map { Document.ErrorItem(message: $0.message, line: $0.location?.line, column: $0.location?.column) })
+        let files: [JSONValue] = report.files.map { file in
+            .object([
+                ("path", .string(file.path)), ("format", .string(file.format)),
+                ("diagnostics", .array(file.diagnostics.map { d in
+                    .object([("rule", .string(d.rule)), ("severity", .string(d.severity.rawValue)), ("message", .string(d.message))]
+                            + Self.range(d.range)
+                            + [("excerpt", .string(d.excerpt)),
+                               ("related", .array(d.related.map { .object(Self.range($0.range) + [("message", .string($0.message))]) })),
+                               ("fix", d.fix.map { fix in
+                                   .object([("edits", .array(fix.edits.map { .object(Self.range($0.range) + [("replacement", .string($0.replacement))]) }))])
+                               })])
+                })),
+                ("error", file.error.map { error in
+                    .object([("message", .string(error.message)), ("line", error.location.map { .int($0.line) }),
+                             ("column", error.location.map { .int($0.column) })])
+                }),
+            ])
         }
-        let document = Document(
-            tool: .init(name: "copydesk", version: report.toolVersion), files: files,
-            summary: .init(files: report.files.count, errors: report.count(.error), warnings: report.count(.warning),
-                           suggestions: report.count(.suggestion), inputErrors: report.files.filter { $0.error != nil }.count))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONValue.object([
+            ("tool", .object([("name", .string("copydesk")), ("version", .string(report.toolVersion))])),
+            ("files", .array(files)),
+            ("summary", .object([("files", .int(report.files.count)), ("errors", .int(report.count(.error))),
+                                 ("warnings", .int(report.count(.warning))), ("suggestions", .int(report.count(.suggestion))),
+                                 ("inputErrors", .int(report.files.filter { $0.error != nil }.count))])),
+        ]).render()
     }
 }

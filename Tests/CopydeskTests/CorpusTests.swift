@@ -21,15 +21,10 @@ import Testing
     static func score(corpus: String, labels: String) throws -> [String: Any]? {
         guard let dir = Support.corpus(corpus) else { return nil }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("score-\(UUID().uuidString).json")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Support.shared.appendingPathComponent("tools/score.py").path,
-                             "--copydesk", Support.binary.path, "--corpus", dir.path,
-                             "--labels", dir.deletingLastPathComponent().appendingPathComponent(labels).path, "--json", out.path]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "score.py failed")
+        let score = try Support.process("/usr/bin/env", [
+            "python3", Support.shared.appendingPathComponent("tools/score.py").path, "--copydesk", Support.binary.path,
+            "--corpus", dir.path, "--labels", dir.deletingLastPathComponent().appendingPathComponent(labels).path, "--json", out.path])
+        #expect(score.code == 0, "score.py failed: \(score.err.suffix(500))")
         let data = try Data(contentsOf: out)
         return (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["result"] as? [String: Any]
     }

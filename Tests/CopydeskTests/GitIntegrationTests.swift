@@ -7,24 +7,13 @@ import Testing
     static let bad = "Road Plan\n\nThe council met on Tuesday to discuss the road.\n\n\"Nobody here expected the line to stretch around the block that night.\"\n\nThe vote is set for May.\n"
     static let clean = "Road Plan\n\nThe council met on Tuesday to discuss the road.\n\n\"We will vote on the plan in May,\" Mayor Ruth Diaz said.\n"
 
-    /// Runs a command in a folder; returns exit code and combined output.
+    static let gitIdentity = ["GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+                              "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.invalid"]
+
+    /// Runs a shell command in a folder with a git identity; returns exit code and combined output.
     @discardableResult
     static func sh(_ command: String, in dir: URL, env: [String: String] = [:]) throws -> (code: Int32, out: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = dir
-        var environment = ProcessInfo.processInfo.environment
-        environment.merge(["GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "Test",
-                           "GIT_COMMITTER_EMAIL": "t@example.invalid"].merging(env) { $1 }) { $1 }
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Support.shell(command, in: dir, env: gitIdentity.merging(env) { $1 })
     }
 
     static func repo() throws -> URL {

@@ -35,16 +35,8 @@ import Testing
 
     /// Runs python3 with a script; returns its exit code and output.
     func python(_ script: String, _ args: [String]) throws -> (code: Int32, out: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + args
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try Support.process("/usr/bin/env", ["python3", "-c", script] + args)
+        return (result.code, result.out + result.err)
     }
 
     static let validateJSON = """
@@ -72,15 +64,9 @@ import Testing
 
     @Test func junitValidatesWithXmllint() throws {
         guard let (url, text) = try render("junit"), let reference = Self.reference else { return }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xmllint", "--noout", "--schema", Support.shared.appendingPathComponent("schemas/junit.xsd").path, url.path]
-        let pipe = Pipe()
-        process.standardError = pipe
-        try process.run()
-        let message = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(message)")
+        let xmllint = try Support.process("/usr/bin/env", ["xmllint", "--noout", "--schema",
+                                                          Support.shared.appendingPathComponent("schemas/junit.xsd").path, url.path])
+        #expect(xmllint.code == 0, "\(xmllint.err)")
         #expect(text.components(separatedBy: "<failure ").count - 1 == reference.diagnostics)
         #expect(text.components(separatedBy: "<testsuite ").count - 1 == reference.files)
         #expect(text.contains("<error message=\"invalid UTF-8\" type=\"input\"/>"))

@@ -35,10 +35,25 @@ enum Support {
     /// Runs the binary; returns exit code, standard output and standard error.
     @discardableResult
     static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> (code: Int32, out: String, err: String) {
+        try process(binary.path, arguments, stdin: stdin, in: directory)
+    }
+
+    /// Runs a shell command; returns exit code and standard output and error together.
+    @discardableResult
+    static func shell(_ command: String, in directory: URL, env: [String: String] = [:]) throws -> (code: Int32, out: String) {
+        let result = try process("/bin/bash", ["-c", command + " 2>&1"], in: directory, env: env)
+        return (result.code, result.out)
+    }
+
+    /// Runs an executable with arguments, optional standard input, folder and extra environment.
+    @discardableResult
+    static func process(_ executable: String, _ arguments: [String], stdin: Data? = nil, in directory: URL? = nil,
+                        env: [String: String] = [:]) throws -> (code: Int32, out: String, err: String) {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !env.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(env) { $1 } }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -46,8 +61,15 @@ enum Support {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
+        // drain standard error on its own thread, so that neither pipe can fill up and block the child
+        var errData = Data()
+        let errDone = DispatchSemaphore(value: 0)
+        Thread {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            errDone.signal()
+        }.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        errDone.wait()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
