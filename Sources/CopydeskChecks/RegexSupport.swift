@@ -23,11 +23,14 @@ extension NSRegularExpression {
 
     /// A regex matching any of `tokens` as whole words (or phrases).
     static func words(_ tokens: [String], ignoreCase: Bool, parameter: String, at location: SourceLocation?) throws -> NSRegularExpression {
-        let alternatives = tokens.sorted { $0.count > $1.count }.map {
-            NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(of: "\\ ", with: "\\s+")
+        // a word boundary on each side that is a letter or digit (cheap to compile, unlike \p{L} sets)
+        let alternatives = tokens.sorted { $0.count > $1.count }.map { token -> String in
+            let body = NSRegularExpression.escapedPattern(for: token).replacingOccurrences(of: "\\ ", with: "\\s+")
+            let lead = token.first.map { $0.isLetter || $0.isNumber } == true ? "\\b" : ""
+            let tail = token.last.map { $0.isLetter || $0.isNumber } == true ? "\\b" : ""
+            return lead + body + tail
         }
-        return try compile("(?<![\\p{L}\\p{N}])(?:\(alternatives.joined(separator: "|")))(?![\\p{L}\\p{N}])",
-                           ignoreCase: ignoreCase, parameter: parameter, at: location)
+        return try compile("(?:\(alternatives.joined(separator: "|")))", ignoreCase: ignoreCase, parameter: parameter, at: location)
     }
 
     /// Every match in a block's text.

@@ -3,7 +3,7 @@ import CopydeskCore
 /// One linted file as reporters see it.
 public struct FileReport: Sendable {
     /// The lines of `text` that `diagnostics` touch (start, end, related, fixes): all a reporter needs of the source.
-    public static func lines(of text: String, for diagnostics: [Diagnostic]) -> [Int: Substring] {
+    public static func lines(of text: String, for diagnostics: [Diagnostic]) -> [Int: String] {
         var wanted = Set<Int>()
         for d in diagnostics {
             wanted.formUnion([d.range.start.line, d.range.end.line])
@@ -11,15 +11,15 @@ public struct FileReport: Sendable {
             wanted.formUnion(d.fix?.edits.flatMap { [$0.range.start.line, $0.range.end.line] } ?? [])
         }
         guard !wanted.isEmpty else { return [:] }
-        var result: [Int: Substring] = [:]
+        var result: [Int: String] = [:]   // copies: a Substring would keep the whole file alive
         var line = 1
         var start = text.startIndex
         for i in text.utf8.indices where text.utf8[i] == 10 {
-            if wanted.contains(line) { result[line] = text[start..<i] }
+            if wanted.contains(line) { result[line] = String(text[start..<i]) }
             line += 1
             start = text.utf8.index(after: i)
         }
-        if wanted.contains(line) { result[line] = text[start...] }
+        if wanted.contains(line) { result[line] = String(text[start...]) }
         return result
     }
 
@@ -30,7 +30,7 @@ public struct FileReport: Sendable {
     /// Why the file could not be linted, if it could not.
     public var error: InputError?
     /// The source lines the diagnostics touch (1-based line number → text), for reporters that show source.
-    public var lines: [Int: Substring]
+    public var lines: [Int: String]
 
     /// The UTF-8 byte column (1-based) of a scalar column, for formats that count bytes (rdjson).
     public func byteColumn(_ location: SourceLocation) -> Int {
@@ -39,7 +39,7 @@ public struct FileReport: Sendable {
     }
 
     public init(path: String, format: String, diagnostics: [Diagnostic], error: InputError? = nil,
-                lines: [Int: Substring] = [:]) {
+                lines: [Int: String] = [:]) {
         self.path = path
         self.format = format
         self.diagnostics = diagnostics
