@@ -21,18 +21,6 @@ extension NSRegularExpression {
         }
     }
 
-    /// A regex matching any of `tokens` as whole words (or phrases).
-    static func words(_ tokens: [String], ignoreCase: Bool, parameter: String, at location: SourceLocation?) throws -> NSRegularExpression {
-        // a word boundary on each side that is a letter or digit (cheap to compile, unlike \p{L} sets)
-        let alternatives = tokens.sorted { $0.count > $1.count }.map { token -> String in
-            let body = NSRegularExpression.escapedPattern(for: token).replacingOccurrences(of: "\\ ", with: "\\s+")
-            let lead = token.first.map { $0.isLetter || $0.isNumber } == true ? "\\b" : ""
-            let tail = token.last.map { $0.isLetter || $0.isNumber } == true ? "\\b" : ""
-            return lead + body + tail
-        }
-        return try compile("(?:\(alternatives.joined(separator: "|")))", ignoreCase: ignoreCase, parameter: parameter, at: location)
-    }
-
     /// Every match in a block's text.
     func matches(in block: Block) -> [BlockMatch] {
         let text = block.text
@@ -55,5 +43,37 @@ extension NSRegularExpression {
             return BlockMatch(range: scalarAt[m.range.location]..<scalarAt[NSMaxRange(m.range)],
                               text: ns.substring(with: m.range), groups: groups)
         }
+    }
+}
+
+/// A compiled pattern, with the literal words one of which must occur for it to match,
+/// so that blocks without them are skipped before the regular expression runs.
+struct Pattern: Sendable {
+    let regex: NSRegularExpression
+    /// Lower-cased; nil when any block may match.
+    let needles: [String]?
+
+    /// A regular expression as written.
+    static func raw(_ pattern: String, ignoreCase: Bool, parameter: String, at location: SourceLocation?) throws -> Pattern {
+        Pattern(regex: try .compile(pattern, ignoreCase: ignoreCase, parameter: parameter, at: location), needles: nil)
+    }
+
+    /// Any of `tokens` as whole words (or phrases, spaces matching any white space).
+    static func words(_ tokens: [String], ignoreCase: Bool, parameter: String, at location: SourceLocation?) throws -> Pattern {
+        // a word boundary on each side that is a letter or digit (cheap to compile, unlike \p{L} sets)
+        let alternatives = tokens.sorted { $0.count > $1.count }.map { token -> String in
+            let body = NSRegularExpression.escapedPattern(for: token).replacingOccurrences(of: "\\ ", with: "\\s+")
+            let lead = token.first.map { $0.isLetter || $0.isNumber } == true ? "\\b" : ""
+            let tail = token.last.map { $0.isLetter || $0.isNumber } == true ? "\\b" : ""
+            return lead + body + tail
+        }
+        let regex = try NSRegularExpression.compile("(?:\(alternatives.joined(separator: "|")))", ignoreCase: ignoreCase,
+                                                    parameter: parameter, at: location)
+        return Pattern(regex: regex, needles: tokens.map { String($0.lowercased().split(separator: " ").first ?? "") })
+    }
+
+    func matches(in block: Block) -> [BlockMatch] {
+        if let needles, !needles.contains(where: block.folded.containsBytes) { return [] }
+        return regex.matches(in: block)
     }
 }

@@ -10,6 +10,8 @@ public struct Block: Sendable {
     public let text: String
     /// The text as Unicode scalars; offsets into this array are what `map` and spans use.
     public let scalars: [Unicode.Scalar]
+    /// The text lower-cased, for quick look-ups before a pattern runs.
+    public let folded: String
     public let map: SourceMap
     /// The figure this block belongs to, for captions and credits.
     public var figure: Int?
@@ -20,6 +22,7 @@ public struct Block: Sendable {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         self.text = String(view)
+        folded = text.lowercased()
         self.map = map
         self.figure = figure
     }

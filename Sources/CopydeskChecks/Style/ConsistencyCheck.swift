@@ -9,7 +9,7 @@ public struct ConsistencyCheck: CheckKind {
     public static let summary = "One spelling of a word or name per article."
     public static let fixable = true
 
-    let pairs: [(a: String, b: String, patternA: NSRegularExpression, patternB: NSRegularExpression)]
+    let pairs: [(a: String, b: String, patternA: Pattern, patternB: Pattern)]
 
     public init(params: RuleParams) throws {
         try params.allowOnly(["either", "ignorecase"])

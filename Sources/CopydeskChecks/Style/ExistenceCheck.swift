@@ -10,18 +10,18 @@ public struct ExistenceCheck: CheckKind {
     public static let summary = "Words, phrases or patterns that should not appear."
     public static let fixable = false
 
-    let patterns: [NSRegularExpression]
+    let patterns: [Pattern]
     let exceptions: Set<String>
 
     public init(params: RuleParams) throws {
         try params.allowOnly(["tokens", "raw", "ignorecase", "exceptions"])
         let ignoreCase = try params.bool("ignorecase") ?? true
-        var patterns: [NSRegularExpression] = []
+        var patterns: [Pattern] = []
         if let tokens = try params.strings("tokens"), !tokens.isEmpty {
             patterns.append(try .words(tokens, ignoreCase: ignoreCase, parameter: "tokens", at: params["tokens"]?.location))
         }
         for raw in try params.strings("raw") ?? [] {
-            patterns.append(try .compile(raw, ignoreCase: ignoreCase, parameter: "raw", at: params["raw"]?.location))
+            patterns.append(try .raw(raw, ignoreCase: ignoreCase, parameter: "raw", at: params["raw"]?.location))
         }
         guard !patterns.isEmpty else { throw ParamError("existence needs 'tokens' or 'raw'", at: params.location) }
         self.patterns = patterns

@@ -29,11 +29,12 @@ public struct RepetitionCheck: CheckKind {
                 words.append(start..<i)
             }
             var findings: [Finding] = []
-            for (a, b) in zip(words, words.dropFirst()) {
-                let first = block.text(a).lowercased(), second = block.text(b).lowercased()
-                // adjacent: only white space between them
-                guard first == second, s[a.upperBound..<b.lowerBound].allSatisfy({ $0.isSpace }),
-                      tokens?.contains(first) ?? true, !exceptions.contains(first) else { continue }
+            for (a, b) in zip(words, words.dropFirst()) where a.count == b.count {
+                // the same letters (ignoring case), and only white space between them
+                guard zip(s[a], s[b]).allSatisfy({ $0 == $1 || $0.properties.lowercaseMapping == $1.properties.lowercaseMapping }),
+                      s[a.upperBound..<b.lowerBound].allSatisfy({ $0.isSpace }) else { continue }
+                let first = block.text(a).lowercased()
+                guard tokens?.contains(first) ?? true, !exceptions.contains(first) else { continue }
                 let range = block.map.range(a.lowerBound..<b.upperBound)
                 let removal = block.map.range(a.upperBound..<b.upperBound)
                 let contiguous = removal.start.line == removal.end.line

@@ -10,7 +10,7 @@ public struct SubstitutionCheck: CheckKind {
     public static let summary = "Use the preferred term instead of a discouraged one (fixable)."
     public static let fixable = true
 
-    let swaps: [(pattern: NSRegularExpression, preferred: String)]
+    let swaps: [(pattern: Pattern, preferred: String)]
 
     public init(params: RuleParams) throws {
         try params.allowOnly(["swap", "ignorecase"])
