@@ -51,12 +51,6 @@ public struct SourceMap: Sendable, Hashable {
 
     public init() {}
 
-    /// A map in which the text sits contiguously in the source from `location` on.
-    public init(contiguousFrom location: SourceLocation, count: Int) {
-        runs = [Run(offset: 0, location: location)]
-        self.count = count
-    }
-
     /// Records that the next scalar of the text comes from `location`.
     public mutating func append(_ location: SourceLocation) {
         if let last = runs.last,
