@@ -70,6 +70,12 @@ public struct QuoteAttributionCheck: CheckKind {
                                          "motto", "message", "caption", "banner", "chanting", "reading", "sign", "signs"]
 
     let verbs: Set<String>
+    /// Verbs that often report without a speaker ("the plan promised", "it reported"): they
+    /// attribute a quotation in its own sentence, not one in the next sentence.
+    static let weakVerbs: Set<String> = ["promised", "promising", "reported", "reporting", "estimated", "claimed", "demanded",
+                                         "pointed", "posted", "questioned", "mentioned", "observed", "predicted", "revealed",
+                                         "suggested", "urged", "confirmed", "announced", "stated", "detailed", "cited",
+                                         "repeated", "stressed", "described", "believed", "thought", "estimating"]
     let frames: [[String]]
     let minWords: Int
 
@@ -85,6 +91,8 @@ public struct QuoteAttributionCheck: CheckKind {
         var block: Int
         var sentences: [Range<Int>]
         var cue: [Bool]
+        /// Cues strong enough to attribute a quotation in an adjacent sentence.
+        var strongCue: [Bool]
         var quotes: [Quotation]
         var endsWithColon: Bool
         /// Ends by naming a title-like thing ("Just what is this slogan?"): a quote after it is that thing.
@@ -103,10 +111,10 @@ public struct QuoteAttributionCheck: CheckKind {
             guard [.body, .blockquote].contains(block.role), block.isProse else { return nil }
             let quotes = byBlock[i] ?? []
             // sentences and cues matter only where there is a quotation to judge
-            let (sentences, cue) = quotes.isEmpty ? ([], []) : sentencesAndCues(block, quotes)
+            let (sentences, cue, strongCue) = quotes.isEmpty ? ([], [], []) : sentencesAndCues(block, quotes)
             let trimmed = block.text.trimmingCharacters(in: .whitespaces)
             let lastWord = TextTools.words(block.scalars.suffix(20)).last ?? ""
-            return Paragraph(block: i, sentences: sentences, cue: cue, quotes: quotes,
+            return Paragraph(block: i, sentences: sentences, cue: cue, strongCue: strongCue, quotes: quotes,
                              endsWithColon: trimmed.hasSuffix(":"), endsWithTitleCue: Self.titleCues.contains(lastWord), openEnded: quotes.last?.openEnded ?? false,
                              label: Self.hasSpeakerLabel(block.text))
         }
@@ -146,11 +154,11 @@ public struct QuoteAttributionCheck: CheckKind {
         if paragraph.cue[s] { return false }
         if s > 0 {
             let prior = paragraph.sentences[s - 1]
-            if paragraph.cue[s - 1] || Self.hasQuote(paragraph, sentence: prior) { return false }
+            if paragraph.strongCue[s - 1] || Self.hasQuote(paragraph, sentence: prior) { return false }
             // "Bridenstine expects three rockets. “Quote.”": the prior sentence's subject speaks elsewhere
             if let subject = TextTools.words(block.scalars[prior].prefix(40)).first, speakers.value.contains(subject) { return false }
         }
-        if s + 1 < paragraph.sentences.count, paragraph.cue[s + 1] { return false }
+        if s + 1 < paragraph.sentences.count, paragraph.strongCue[s + 1] { return false }
         if s == 0, let previous, previous.endsWithColon || !previous.quotes.isEmpty || previous.endsWithTitleCue { return false }
         if paragraph.sentences.count == 1, block.role == .blockquote, let previous,
            article.blocks[previous.block].role == .blockquote { return false }
@@ -164,25 +172,31 @@ public struct QuoteAttributionCheck: CheckKind {
         var names: Set<String> = []
         for paragraph in paragraphs {
             let block = article.blocks[paragraph.block]
-            let (sentences, cue) = paragraph.quotes.isEmpty ? sentencesAndCues(block, []) : (paragraph.sentences, paragraph.cue)
+            let (sentences, cue, _) = paragraph.quotes.isEmpty ? sentencesAndCues(block, []) : (paragraph.sentences, paragraph.cue, [])
             for (i, sentence) in sentences.enumerated() where cue[i] {
+                // capitalised words past the first: a sentence's first word is capitalised anyway
                 var word = String.UnicodeScalarView()
+                var first = true
                 for c in block.scalars[sentence] {
                     if c.properties.isAlphabetic { word.append(c); continue }
-                    if let first = word.first, first.properties.isUppercase, word.count > 1 { names.insert(String(word).lowercased()) }
+                    if let initial = word.first, initial.properties.isUppercase, word.count > 1, !first {
+                        names.insert(String(word).lowercased())
+                    }
+                    if !word.isEmpty { first = false }
                     word = String.UnicodeScalarView()
                 }
             }
         }
-        if !names.isEmpty { names.formUnion(["he", "she", "they"]) }
+        if !names.isEmpty { names.formUnion(["he", "she"]) }
         return names.subtracting(Self.commonStarters)
     }
 
     /// A paragraph's sentences (never split inside a quotation) and whether each holds an attribution cue.
-    func sentencesAndCues(_ block: Block, _ quotes: [Quotation]) -> ([Range<Int>], [Bool]) {
+    func sentencesAndCues(_ block: Block, _ quotes: [Quotation]) -> ([Range<Int>], [Bool], [Bool]) {
         let spans = quotes.map(\.span)
         let sentences = TextTools.sentences(block.scalars, protected: spans)
-        return (sentences, sentences.map { hasCue(block.scalars, $0, excluding: spans) })
+        let cues = sentences.map { hasCue(block.scalars, $0, excluding: spans) }
+        return (sentences, cues.map { $0 != .none }, cues.map { $0 == .strong })
     }
 
     /// Computes the article's known speakers once, the first time a quotation needs them.
@@ -216,8 +230,10 @@ public struct QuoteAttributionCheck: CheckKind {
         return true
     }
 
-    /// A speech verb or frame in `range`, outside the quotation spans.
-    func hasCue(_ s: [Unicode.Scalar], _ range: Range<Int>, excluding spans: [Range<Int>]) -> Bool {
+    enum Cue { case none, weak, strong }
+
+    /// A speech verb or frame in `range`, outside the quotation spans, and how strong it is.
+    func hasCue(_ s: [Unicode.Scalar], _ range: Range<Int>, excluding spans: [Range<Int>]) -> Cue {
         var outside: [Unicode.Scalar] = []
         var k = range.lowerBound
         while k < range.upperBound {
@@ -230,24 +246,25 @@ public struct QuoteAttributionCheck: CheckKind {
             k += 1
         }
         let words = TextTools.words(outside)
-        if words.contains(where: verbs.contains) { return true }
+        let found = words.filter(verbs.contains)
+        if found.contains(where: { !Self.weakVerbs.contains($0) }) { return .strong }
         if frames.contains(where: { frame in
             !frame.isEmpty && words.count >= frame.count
                 && (0...(words.count - frame.count)).contains { words[$0..<$0 + frame.count].elementsEqual(frame) }
-        }) { return true }
+        }) { return .strong }
         // a verb right next to a quotation: "…," comments Smith / Smith notes "…"
         for span in spans where range.overlaps(span) {
             let after = TextTools.words(s[min(span.upperBound, range.upperBound)..<min(span.upperBound + 40, range.upperBound)]).prefix(4)
             let before = TextTools.words(s[max(range.lowerBound, span.lowerBound - 40)..<max(range.lowerBound, span.lowerBound)]).suffix(4)
-            if after.contains(where: Self.adjacentVerbs.contains) || before.contains(where: Self.adjacentVerbs.contains) { return true }
+            if after.contains(where: Self.adjacentVerbs.contains) || before.contains(where: Self.adjacentVerbs.contains) { return .strong }
         }
         // a dash attribution after a quotation: "…" — Jane Doe
         for span in spans where span.upperBound < range.upperBound && range.contains(span.lowerBound) {
             var j = span.upperBound
             while j < s.count, s[j] == " " || s[j] == "," { j += 1 }
-            if j < s.count, ["—", "–", "-", "―"].contains(s[j]) { return true }
+            if j < s.count, ["—", "–", "-", "―"].contains(s[j]) { return .strong }
         }
-        return false
+        return found.isEmpty ? .none : .weak
     }
 
     static func hasQuote(_ paragraph: Paragraph, sentence: Range<Int>) -> Bool {
