@@ -67,6 +67,10 @@ struct HTMLWalker {
         var imageSource: String?
         var alt: String?
         var media: Figure.Media = .image
+        /// Has a `<figcaption>`, or was opened by an element classed as an image's caption
+        /// (`image-caption`, `wp-caption`): a figure even when its image is not in the page
+        /// (lazy loading). Without that or an image, it is a pull quote, a cookie label, chrome.
+        var markedUp = false
         /// Caption characters inside links and outside them: a caption that is all link is a teaser.
         var linkedText = 0
         var plainText = 0
@@ -93,12 +97,13 @@ struct HTMLWalker {
     /// Set once the story's container has been walked: figures after it are teasers.
     var passedMain = false
     /// The last image outside a figure, whose caption may be the next text repeating its alt.
-    var looseImage: (alt: String, src: String, location: SourceRange, blockCount: Int)?
+    var looseImage: (alt: String, src: String, location: SourceRange, blockCount: Int, inStory: Bool)?
 
     init(lines: SourceLines) {
         aligner = SourceAligner(lines, skipTags: true)
     }
 
+    static let imageTags: Set<String> = ["img", "amp-img", "picture", "video", "source", "amp-video"]
     static let skipped: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "form", "button",
                                        "select", "option", "input", "textarea", "head", "link", "meta", "object",
                                        "embed", "canvas", "map", "audio", "dialog"]
@@ -143,6 +148,8 @@ struct HTMLWalker {
     /// What an element's `class` and `id` tokens say about it, matched once per distinct value.
     struct ClassFlags {
         var chrome = false, caption = false, credit = false, byline = false, body = false, social = false
+        /// Names an image, photo, video or gallery (`InlineImage-caption`, `wp-caption`).
+        var media = false
     }
 
     mutating func flags(_ cls: String) -> ClassFlags {
@@ -158,6 +165,7 @@ struct HTMLWalker {
             f.byline = !tokens.isDisjoint(with: Self.bylineTokens)
             f.body = squashed.containsAnyBytes(Self.bodyPhrases)
             f.social = lower.containsAnyBytes(Self.socialPhrases)
+            f.media = lower.containsAnyBytes(["image", "photo", "media", "img", "picture", "figure", "video", "gallery", "wp-caption"])
         }
         classFlags[cls] = f
         return f
@@ -295,17 +303,26 @@ struct HTMLWalker {
         let opensFigure = tag == "figure" || (context.figure == nil && (tag == "figcaption" || cls.caption))
         if opensFigure, !context.chrome, !context.byline, main == nil || context.inMain || !passedMain {
             flush()
-            figures.append(PendingFigure(location: SourceRange(at: SourceLocation(line: max(1, line), column: 1))))
+            var pending = PendingFigure(location: SourceRange(at: SourceLocation(line: max(1, line), column: 1)))
+            pending.markedUp = tag == "figcaption" || cls.media
+            // a caption-classed element takes the image that stands just before it
+            if !pending.markedUp, let image = looseImage, blocks.count - image.blockCount <= 1 {
+                pending.imageSource = image.src
+                pending.alt = image.alt.isEmpty ? nil : image.alt
+                looseImage = nil
+            }
+            figures.append(pending)
             context.figure = figures.count - 1
         }
         if let f = context.figure {
             let captionContainer = tag == "figcaption" || cls.caption
+            if tag == "figcaption" { figures[f].markedUp = true }
             if (cls.credit && !captionContainer) || ["cite", "small"].contains(tag)
                 || ["creator", "copyrightHolder", "author"].contains(Self.attribute(node, "itemprop") ?? "") {
                 context.credit = true
             }
             if let credit = Self.attribute(node, "data-credit"), !credit.isEmpty { figures[f].creditText = credit }
-            if ["img", "picture", "video", "source"].contains(tag) {
+            if Self.imageTags.contains(tag) {
                 if tag == "video" { figures[f].media = .video }
                 if figures[f].imageSource == nil {
                     figures[f].imageSource = Self.imageSource(node)
@@ -325,10 +342,11 @@ struct HTMLWalker {
         if tag.count == 2, tag.hasPrefix("h"), let level = Int(tag.dropFirst()) { context.heading = level }
         if cls.byline, context.figure == nil { context.byline = true }
 
-        if tag == "img", context.figure == nil, !context.chrome, !context.byline, main == nil || context.inMain,
-           let src = Self.imageSource(node),
-           !ImageFilter.isDecorative(src), let alt = Self.attribute(node, "alt"), alt.split(separator: " ").count >= 2 {
-            looseImage = (alt, src, SourceRange(at: SourceLocation(line: max(1, line), column: 1)), blocks.count)
+        if tag == "img" || tag == "amp-img", context.figure == nil, !context.chrome, !context.byline,
+           let src = Self.imageSource(node), !ImageFilter.isDecorative(src) {
+            let alt = Self.attribute(node, "alt") ?? ""
+            looseImage = (alt, src, SourceRange(at: SourceLocation(line: max(1, line), column: 1)), blocks.count,
+                          main == nil || context.inMain)
         }
         if isBlock || context.credit != outer.credit { flush() }
         for child in Self.children(node) { walk(child, context, depth: depth + 1) }
@@ -372,8 +390,8 @@ struct HTMLWalker {
         if role == .headline { seenHeadline = true }
         let text = builder.block(.body).text
         // a loose image whose alt text the next block repeats (not a teaser link): that block is its caption
-        if figure == nil, role == .body || role == .chrome, let image = looseImage, index - image.blockCount <= 1,
-           builderLinkedText * 2 < text.count, Self.key(text) == Self.key(image.alt) {
+        if figure == nil, role == .body || role == .chrome, let image = looseImage, image.inStory, index - image.blockCount <= 1,
+           image.alt.split(separator: " ").count >= 2, builderLinkedText * 2 < text.count, Self.key(text) == Self.key(image.alt) {
             figures.append(PendingFigure(location: image.location, imageSource: image.src, alt: image.alt))
             figure = figures.count - 1
             role = .caption
@@ -403,6 +421,8 @@ struct HTMLWalker {
         for pending in figures {
             guard !pending.caption.isEmpty || !pending.credits.isEmpty else { continue }
             if let src = pending.imageSource, ImageFilter.isDecorative(src) { continue }
+            // a caption-classed element with no image is not a figure (cookie banners, labels)
+            if !pending.markedUp, pending.imageSource == nil, pending.media == .image { continue }
             let captionBlocks = pending.caption.filter {
                 !ChromeLexicon.isChrome(blocks[$0].text) && blocks[$0].text.split(separator: " ").count >= 2
             }
