@@ -102,7 +102,8 @@ public struct CaptionDuplicateCheck: CheckKind {
                 return Double(shared) >= 0.5 * Double(min(c.wordSet.count, plain.count))
             }) else { continue }
             let candidate = Text(block: i, core: Self.core(block.text))
-            guard candidate.words.count >= minWords else { continue }
+            // page chrome repeats short titles (teasers, menus); a caption copied into it is a sentence
+            guard candidate.words.count >= (block.role == .chrome ? max(minWords, 8) : minWords) else { continue }
             guard let caption = captions.first(where: { c in
                 // a body copy may stand before or after its caption; a second caption is reported after the first
                 c.block != i && (block.role != .caption || c.block < i)

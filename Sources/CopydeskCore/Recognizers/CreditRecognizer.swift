@@ -70,7 +70,11 @@ public enum CreditRecognizer {
         if lowercasedAgencies.contains(lower) { return true }
         if words <= 20, prefix.firstMatch(in: text, range: range) != nil { return true }
         if words <= 12, text.containsAnyBytes(["/", "|"]), !text.containsBytes("http"),
-           slashCredit.firstMatch(in: text, range: range) != nil { return true }
+           slashCredit.firstMatch(in: text, range: range) != nil {
+            // "Watch/Listen" in a menu is not "Reuters/Landov": a short one must name an agency
+            let sides = lower.split(whereSeparator: { $0 == "/" || $0 == "|" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            if words >= 3 || sides.contains(where: lowercasedAgencies.contains) { return true }
+        }
         if words <= 10, endsWithAgency(text) { return true }
         if words <= 8, text.uppercased() == text, lower.containsBytes("photograph") { return true }
         return false
