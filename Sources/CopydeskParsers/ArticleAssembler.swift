@@ -30,16 +30,24 @@ enum ArticleAssembler {
         }
     }
 
-    /// A dated byline or dateline near the top: before the fifth paragraph of prose.
+    /// A dated byline or dateline near the top (before the fifth paragraph of prose), else
+    /// a line anywhere that says what its date is ("Published …", "Updated …", "By … — date").
     static func findDateline(_ article: inout Article) {
         var paragraphs = 0
+        var candidates: [Int] = []
         for i in article.blocks.indices {
             let block = article.blocks[i]
-            if block.role == .body, block.isProse {
-                paragraphs += 1
-                if paragraphs > 4 { return }
+            if block.role == .body, block.isProse { paragraphs += 1 }
+            guard ![.notice, .caption, .credit].contains(block.role) else { continue }
+            if paragraphs <= 4 {
+                candidates.append(i)
+            } else if ["published", "updated", "posted", "by "].contains(where: block.folded.hasPrefix) {
+                candidates.append(i)
             }
-            guard ![.notice, .caption, .credit].contains(block.role), let m = datelineDate(block.text) else { continue }
+        }
+        for i in candidates {
+            let block = article.blocks[i]
+            guard let m = datelineDate(block.text) else { continue }
             let ns = block.text as NSString
             let start = (ns.substring(to: m.range.location) as String).unicodeScalars.count
             let length = (ns.substring(with: m.range) as String).unicodeScalars.count

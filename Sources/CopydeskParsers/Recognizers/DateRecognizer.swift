@@ -20,7 +20,7 @@ enum DateRecognizer {
     private static let monthPattern = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
     private static let iso = try! NSRegularExpression(pattern: "\\b((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d)")
     private static let monthFirst = try! NSRegularExpression(
-        pattern: "\\b\(monthPattern)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b", options: .caseInsensitive)
+        pattern: "\\b\(monthPattern)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)(?:\\b|(?=\\d{1,2}:\\d\\d))", options: .caseInsensitive)
     private static let dayFirst = try! NSRegularExpression(
         pattern: "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+\(monthPattern)\\.?,?\\s+((?:19|20)\\d\\d)\\b", options: .caseInsensitive)
     private static let numeric = try! NSRegularExpression(pattern: "\\b(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d\\d)\\b")
