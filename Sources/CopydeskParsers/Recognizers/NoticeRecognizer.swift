@@ -27,14 +27,16 @@ enum NoticeRecognizer {
 
     /// Cheap pre-filter: whether the text can hold a notice at all.
     static func mayContain(_ text: String) -> Bool {
-        text.containsAnyBytes(["©", "opyright", "OPYRIGHT", "(c)", "(C)", "Copr."])
+        text.containsAnyBytes(["©", "opyright", "OPYRIGHT", "(c)", "(C)", "Copr.", "ights reserved", "ights Reserved", "IGHTS RESERVED"])
     }
 
     /// The notice in `text`, if the text is notice-like.
     static func match(_ text: String) -> Match? {
         guard mayContain(text) else { return nil }
         let ns = text as NSString
-        guard let m = marker.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        guard let m = marker.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else {
+            return rightsLine(text)
+        }
         let markerText = ns.substring(with: m.range)
         let before = ns.substring(to: m.range.location)
         let after = ns.substring(from: NSMaxRange(m.range))
@@ -83,6 +85,22 @@ enum NoticeRecognizer {
         return Match(span: scalarOffset(ns, start)..<scalarOffset(ns, end), years: years, yearSpan: yearSpan,
                      holder: holder.isEmpty ? nil : holder)
     }
+
+    /// "2019 Spacenews, Inc. All Rights Reserved": a notice whose © was an image.
+    static func rightsLine(_ text: String) -> Match? {
+        let ns = text as NSString
+        guard ns.length <= 160, let m = rightsPattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else {
+            return nil
+        }
+        let year = Int(ns.substring(with: m.range(at: 1)))!
+        let holder = ns.substring(with: m.range(at: 2)).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-"))
+        return Match(span: 0..<text.unicodeScalars.count, years: year...year,
+                     yearSpan: scalarOffset(ns, m.range(at: 1).location)..<scalarOffset(ns, NSMaxRange(m.range(at: 1))),
+                     holder: holder.isEmpty ? nil : holder)
+    }
+
+    private static let rightsPattern = try! NSRegularExpression(
+        pattern: "^\\s*((?:19|20)\\d\\d)\\s+([^.]{2,80}?(?:\\.[^.]{0,10}?)?)[.,]?\\s+all rights reserved\\.?\\s*$", options: .caseInsensitive)
 
     /// Whether the words between the marker and a year read like a holder ("Telegraph Media
     /// Group Limited"), not a sentence ("Detainees at the center in San Diego on May 18").
