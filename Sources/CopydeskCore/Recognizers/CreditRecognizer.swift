@@ -46,17 +46,28 @@ public enum CreditRecognizer {
             text = String(text.dropFirst(label.count))
             break
         }
-        text = text.trimmingCharacters(in: CharacterSet(charactersIn: " :.…()|-–—"))
-        return text.isEmpty ? nil : credit
+        text = text.trimmingCharacters(in: CharacterSet(charactersIn: " :.…()|-–—*_"))
+        return text.contains(where: \.isLetter) ? credit : nil
     }
 
     /// Whether a caption opens with its credit (`© Name Caption text…`).
     public static func hasLeadingCredit(_ caption: String) -> Bool {
         if caption.hasPrefix("©") { return true }
         let head = caption.prefix(12).lowercased()
-        return ["photo", "image", "credit"].contains { label in
+        if ["photo", "image", "credit"].contains(where: { label in
             head.hasPrefix(label) && head.dropFirst(label.count).drop(while: { $0 == "s" || $0 == " " }).first == ":"
+        }) { return true }
+        // "Alex Wong | Getty Images Kristi Noem, governor…", "Image copyright Reuters Image caption …":
+        // a credit of a few words, then the caption starting with a capital
+        let words = caption.split(separator: " ")
+        guard words.count > 3 else { return false }
+        for k in 2...min(7, words.count - 1) where words[k].first?.isUppercase == true {
+            let head = words[..<k].joined(separator: " ")
+            if (head.contains("|") || head.contains("/") || head.lowercased().hasPrefix("image copyright")) && isCreditLine(head) {
+                return true
+            }
         }
+        return false
     }
 
     /// Whether a whole line (or block) is a credit.
@@ -99,9 +110,9 @@ public enum CreditRecognizer {
         let tail = ns.substring(from: from)
         guard tail.containsAnyBytes([")", "|", ":", "by", "By", "BY", "...", "…", "AP", "AFP", "Reuters", "Getty"]) else { return nil }
         guard let m = trailing.firstMatch(in: caption, range: NSRange(location: from, length: ns.length - from)) else { return nil }
-        let credit = ns.substring(with: m.range).trimmingCharacters(in: CharacterSet(charactersIn: " ()|"))
-        let lower = credit.lowercased()
-        if credit.isEmpty || ["credit:", "credit...", "credit…", "photo:", "image:"].contains(where: lower.hasSuffix) { return nil }
+        let credit = ns.substring(with: m.range).trimmingCharacters(in: CharacterSet(charactersIn: " ()|*_"))
+        // a label with no name after it ("Credit...", "Photo:") is no credit
+        guard let named = withoutLabel(credit), named.contains(where: \.isLetter) else { return nil }
         return (ns.substring(to: m.range.location) as String).unicodeScalars.count
     }
 }
