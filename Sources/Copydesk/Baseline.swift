@@ -24,7 +24,7 @@ public struct Baseline: Sendable {
     private var entries: [Entry] = []
 
     static func key(_ path: String, _ d: Diagnostic) -> Entry {
-        Entry(path: path.hasPrefix("./") ? String(path.dropFirst(2)) : path, rule: d.rule,
+        Entry(path: path.withoutDotSlash, rule: d.rule,
               fingerprint: Fingerprint.of(d), excerpt: "")
     }
 

@@ -126,8 +126,7 @@ public struct Linter: Sendable {
                                                                               error: InputError("cannot write the fix: \(error.localizedDescription)")))
                 }
             }
-            let display = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-            return FixOutcome(path: path, diff: FixApplier.unifiedDiff(old: text, new: fixed, path: display), report: report)
+            return FixOutcome(path: path, diff: FixApplier.unifiedDiff(old: text, new: fixed, path: path.withoutDotSlash), report: report)
         }
     }
 

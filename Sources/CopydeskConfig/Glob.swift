@@ -1,3 +1,4 @@
+import CopydeskCore
 import Foundation
 
 /// A path pattern: `*` within a folder, `**` across folders, `?`, `{a,b}` alternatives.
@@ -8,7 +9,7 @@ public struct Glob: Sendable {
     public init(_ pattern: String) throws {
         self.pattern = pattern
         var out = "^"
-        var chars = Array(pattern.hasPrefix("./") ? String(pattern.dropFirst(2)) : pattern)
+        var chars = Array(pattern.withoutDotSlash)
         if !pattern.contains("/") { chars = Array("**/") + chars }   // a bare name matches at any depth
         var i = 0
         var inBraces = false
@@ -41,7 +42,7 @@ public struct Glob: Sendable {
 
     /// Whether a relative path (with `/` separators) matches.
     public func matches(_ path: String) -> Bool {
-        let p = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        let p = path.withoutDotSlash
         return regex.firstMatch(in: p, range: NSRange(location: 0, length: (p as NSString).length)) != nil
     }
 }

@@ -29,6 +29,11 @@ extension String {
     }
 }
 
+extension String {
+    /// A relative path without a leading `./` (how reports and baselines name files).
+    public var withoutDotSlash: String { hasPrefix("./") ? String(dropFirst(2)) : self }
+}
+
 extension Unicode.Scalar {
     /// White space, with a fast path for ASCII.
     @inlinable public var isSpace: Bool {

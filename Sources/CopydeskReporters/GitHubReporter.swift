@@ -21,7 +21,7 @@ public struct GitHubReporter: Reporter {
     public func render(_ report: RunReport) -> String {
         var out = ""
         for file in report.files {
-            let path = file.path.hasPrefix("./") ? String(file.path.dropFirst(2)) : file.path
+            let path = file.path.withoutDotSlash
             if let error = file.error {
                 var props = "file=\(Self.escapeProperty(path))"
                 if let loc = error.location { props += ",line=\(loc.line),col=\(loc.column)" }

@@ -18,7 +18,7 @@ public struct GitLabReporter: Reporter {
     public func render(_ report: RunReport) -> String {
         var issues: [JSONValue] = []
         for file in report.files {
-            let path = file.path.hasPrefix("./") ? String(file.path.dropFirst(2)) : file.path
+            let path = file.path.withoutDotSlash
             if let error = file.error {
                 let line = error.location?.line ?? 1
                 issues.append(.object([

@@ -31,9 +31,7 @@ public struct SARIFReporter: Reporter {
 
     /// A relative URI reference for a path: forward slashes, spaces and '%' escaped.
     static func uri(_ path: String) -> String {
-        var p = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-        p = p.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: " ", with: "%20")
-        return p
+        path.withoutDotSlash.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: " ", with: "%20")
     }
 
     public func render(_ report: RunReport) -> String {
