@@ -144,8 +144,15 @@ public struct Linter: Sendable {
     }
 
     /// Lints many files on `jobs` threads; reports come back in the order of `paths`.
-    public func lint(files paths: [String], jobs: Int, published: PublicationDate? = nil) -> [FileReport] {
-        parallelMap(count: paths.count, jobs: jobs) { self.lint(file: paths[$0], published: published) }
+    /// `progress` is called after each file with the number done so far (from worker threads).
+    public func lint(files paths: [String], jobs: Int, published: PublicationDate? = nil,
+                     progress: (@Sendable (Int) -> Void)? = nil) -> [FileReport] {
+        let done = ProgressCounter()
+        return parallelMap(count: paths.count, jobs: jobs) { i in
+            let report = self.lint(file: paths[i], published: published)
+            if let progress { progress(done.increment()) }
+            return report
+        }
     }
 
     /// The article files under `paths` (folders walked, config include/exclude applied).

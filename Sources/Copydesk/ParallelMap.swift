@@ -33,6 +33,19 @@ func parallelMap<T>(count: Int, jobs: Int, _ body: @escaping (Int) -> T) -> [T] 
     return box.results.map { $0! }
 }
 
+/// A thread-safe count of finished items.
+final class ProgressCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
+
 /// Shared state of `parallelMap`: the next index to take and the results so far, under a lock.
 private final class ParallelResults<T>: @unchecked Sendable {
     var results: [T?]

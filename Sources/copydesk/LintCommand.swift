@@ -186,7 +186,20 @@ struct LintCommand: ParsableCommand {
             case .failure(let error): reports.append(FileReport(path: name, format: "text", diagnostics: [], error: error))
             }
         }
-        return reports + linter.lint(files: linter.discover(inputs.filter { $0 != "-" }), jobs: jobs, published: date)
+        let files = linter.discover(inputs.filter { $0 != "-" })
+        return reports + linter.lint(files: files, jobs: jobs, published: date, progress: Self.progressLine(total: files.count))
+    }
+
+    /// A progress line on standard error for long runs, when it is a terminal.
+    static func progressLine(total: Int) -> (@Sendable (Int) -> Void)? {
+        guard total >= 200, isatty(STDERR_FILENO) != 0 else { return nil }
+        let step = max(1, total / 100)
+        return { done in
+            if done % step == 0 || done == total {
+                let line = done == total ? "\r\u{1B}[K" : "\rlinting \(done)/\(total) files…"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+        }
     }
 
     /// Writes a rendered report to a file (atomically) or to standard output.
