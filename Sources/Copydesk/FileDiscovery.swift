@@ -22,7 +22,7 @@ public struct FileDiscovery {
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
-                if seen.insert(path).inserted { out.append(path) }
+                if seen.insert(Self.realPath(path)).inserted { out.append(path) }
                 continue
             }
             var visited = Set<String>()
@@ -32,8 +32,7 @@ public struct FileDiscovery {
     }
 
     private func walk(_ dir: String, into out: inout [String], seen: inout Set<String>, visited: inout Set<String>, base: String) {
-        let real = (dir as NSString).resolvingSymlinksInPath
-        guard visited.insert(real).inserted else { return }   // a symlink loop
+        guard visited.insert(Self.realPath(dir)).inserted else { return }   // a symlink loop, or a folder seen by another way
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
         for name in names.sorted() where !name.hasPrefix(".") && name != "node_modules" {
             let path = dir == "." ? name : (dir as NSString).appendingPathComponent(name)
@@ -42,10 +41,17 @@ public struct FileDiscovery {
             if isDir.boolValue {
                 walk(path, into: &out, seen: &seen, visited: &visited, base: base)
             } else if extensions.contains((name as NSString).pathExtension.lowercased()),
-                      selects(Self.relative(path, to: base)), seen.insert(path).inserted {
+                      selects(Self.relative(path, to: base)), seen.insert(Self.realPath(path)).inserted {
                 out.append(path)
             }
         }
+    }
+
+    /// The canonical path, all links resolved (the path itself when it cannot be resolved).
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// `path` relative to `base` when it lies inside it.

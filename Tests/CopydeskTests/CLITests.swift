@@ -79,6 +79,18 @@ import Testing
         #expect(result.err.contains("front.md:3:1: error: malformed front matter"))
     }
 
+    @Test func symlinkLoopsAndHugeFilesAreHandled() throws {
+        let dir = try write(["a/story.txt": Data(Self.quoteStory.utf8)])
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("a/loop").path, withDestinationPath: "..")
+        let big = String(repeating: "The council met on Tuesday to discuss the road plan again and again.\n\n", count: 60_000)
+        try Data(("Huge Story\n\n" + big).utf8).write(to: dir.appendingPathComponent("a/huge.txt"))
+        let result = try Support.run(["lint", ".", "--format", "json"], in: dir)
+        #expect(result.code == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let paths = (json["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+        #expect(paths == ["a/huge.txt", "a/story.txt"], "each file once, the loop not followed")
+    }
+
     @Test func unreadableFileIsAnInputError() throws {
         let result = try Support.run(["lint", "/nonexistent/story.md"])
         #expect(result.code == 2)
