@@ -14,6 +14,9 @@ public struct MarkdownParser: ArticleParser {
 
     public init() {}
 
+    /// cmark-gfm's extension registry is global and not thread-safe: fill it once, before any parse.
+    private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
     public func parse(_ source: SourceText) throws -> Article {
         var article = Article(path: source.path, format: Self.format)
         let front = try FrontMatter(source.text)
@@ -23,7 +26,7 @@ public struct MarkdownParser: ArticleParser {
         let body = front.lineCount == 0 ? source.text
             : source.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(front.lineCount).joined(separator: "\n")
         var walker = Walker(lines: lines, lineOffset: front.lineCount)
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = Self.extensionsRegistered
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else {
             throw InputError("could not start the Markdown parser")
         }
