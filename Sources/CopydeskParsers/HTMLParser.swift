@@ -17,7 +17,11 @@ public struct HTMLParser: ArticleParser {
 
     public init() {}
 
+    /// libxml2 must be initialised once before parsers run on several threads.
+    private static let libraryInitialized: Void = xmlInitParser()
+
     public func parse(_ source: SourceText) throws -> Article {
+        _ = Self.libraryInitialized
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue)
         let utf8 = Array(source.text.utf8)
