@@ -107,6 +107,7 @@ public enum ReporterRegistry {
         GitLabReporter.self,
         RDJSONReporter.self,
         MarkdownReporter.self,
+        HTMLReporter.self,
     ]
 
     public static func reporter(named name: String) -> (any Reporter.Type)? {

@@ -27,7 +27,8 @@ import Testing
 
     func render(_ format: String) throws -> (url: URL, text: String)? {
         guard let dir = Self.sample else { return nil }
-        let out = dir.appendingPathComponent("report.\(format)")
+        // outside the sample: a report.html or report.markdown there would be linted by the next run
+        let out = try Support.temporaryFolder().appendingPathComponent("report.\(format)")
         let result = try Support.run(["lint", ".", "--format", "text", "--report", "\(format)=\(out.path)"], in: dir)
         #expect(result.code == 2, "the broken file makes the run exit 2")
         return (out, try String(contentsOf: out, encoding: .utf8))
@@ -133,6 +134,33 @@ import Testing
         #expect(rows.count == min(reference.diagnostics, 200) + 1)
         #expect(rows.allSatisfy { $0.split(separator: "|", omittingEmptySubsequences: false).count >= 7 })
         #expect(text.contains("| File | Line | Severity | Rule | Message |"))
+    }
+
+    @Test func htmlReportIsSelfContainedAndHighlightsEachFinding() throws {
+        guard let (url, text) = try render("html"), let reference = Self.reference else { return }
+        let script = """
+            import sys
+            from html.parser import HTMLParser
+            class P(HTMLParser):
+                def __init__(self):
+                    super().__init__(); self.marks = 0; self.findings = 0; self.external = 0; self.stack = []
+                def handle_starttag(self, tag, attrs):
+                    a = dict(attrs)
+                    if tag == "mark": self.marks += 1
+                    if tag == "div" and "finding" in (a.get("class") or ""): self.findings += 1
+                    if a.get("src") or (a.get("href") or "").startswith("http"): self.external += 1
+                    if tag not in ("meta", "br"): self.stack.append(tag)
+                def handle_endtag(self, tag):
+                    assert self.stack and self.stack.pop() == tag, tag
+            p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read()); p.close()
+            assert not p.stack, p.stack
+            print(p.findings, p.marks, p.external)
+            """
+        let result = try python(script, [url.path])
+        #expect(result.code == 0, "\(result.out)")
+        let counts = result.out.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(counts == [reference.diagnostics, reference.diagnostics, 0], "findings, highlights, external references")
+        #expect(text.contains("Could not lint this file"))
     }
 
     @Test func rdjsonColumnsCountUTF8Bytes() throws {
