@@ -242,7 +242,7 @@ private struct Walker {
         let altKey = key(alt.hasSuffix("...") ? String(alt.dropLast(3)) : alt)
         if altKey.count >= 10, key(text).hasPrefix(altKey) { return true }
         guard text.split(separator: " ").count <= 80 else { return false }
-        return CreditRecognizer.trailingCredit(in: text) != nil
+        return CreditRecognizer.trailingCredit(in: text) != nil || CreditRecognizer.hasEmptyCreditSlot(text)
             || (n + 1 < blocks.count && CreditRecognizer.isCreditLine(blocks[n + 1].text))
     }
 }

@@ -74,11 +74,12 @@ public struct PlainTextParser: ArticleParser {
         for i in units.indices where roles[i] == nil {
             let text = texts[i]
             let marked = Self.isMarkedCaption(text)
-            if marked || (units[i].words <= 80 && (CreditRecognizer.trailingCredit(in: text) != nil
-                                                   || CreditRecognizer.hasLeadingCredit(text))) {
+            let emptySlot = units[i].words <= 80 && CreditRecognizer.hasEmptyCreditSlot(text)
+            if marked || emptySlot || (units[i].words <= 80 && (CreditRecognizer.trailingCredit(in: text) != nil
+                                                               || CreditRecognizer.hasLeadingCredit(text))) {
                 roles[i] = .caption
                 figureOf[i] = figures.count
-                figures.append((i, marked ? [] : [i]))
+                figures.append((i, marked || emptySlot ? [] : [i]))
             }
         }
 

@@ -50,6 +50,20 @@ public enum CreditRecognizer {
         return text.contains(where: \.isLetter) ? credit : nil
     }
 
+    /// Whether a caption ends in an empty credit slot — "()", "(credit: )", "Photo:", a bare
+    /// "|" — where a template or an editor dropped the credit: a caption with no credit.
+    public static func hasEmptyCreditSlot(_ caption: String) -> Bool {
+        var text = caption.trimmingCharacters(in: .whitespaces)
+        guard text.count > 20 else { return false }
+        if text.hasSuffix("()") || text.hasSuffix("( )") || text.hasSuffix("|") { return true }
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            text = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+            return withoutLabel(text) == nil && text.contains(":")
+        }
+        let lower = text.lowercased()
+        return ["credit:", "photo:", "image:", "credit...", "credit…", "photograph:"].contains(where: lower.hasSuffix)
+    }
+
     /// Whether a caption opens with its credit (`© Name Caption text…`).
     public static func hasLeadingCredit(_ caption: String) -> Bool {
         if caption.hasPrefix("©") { return true }
