@@ -17,15 +17,15 @@ public enum SourceReader {
 
     public static func decode(_ data: Data) -> Result<String, InputError> {
         if data.isEmpty { return .failure(InputError("the file is empty")) }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let nul = bytes.prefix(65536).firstIndex(of: 0) {
-            return .failure(InputError("binary file (a NUL byte at offset \(nul)), not an article"))
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        if let nul = body.prefix(65536).firstIndex(of: 0) {
+            return .failure(InputError("binary file (a NUL byte at offset \(nul - body.startIndex)), not an article"))
         }
-        if let text = String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) {
+        // validated in place, whole: no copies, and a NUL further on cannot cut the text short
+        if let text = String(validating: body, as: UTF8.self) {
             return .success(text)
         }
-        return .failure(InputError("invalid UTF-8", at: firstInvalidUTF8(bytes)))
+        return .failure(InputError("invalid UTF-8", at: firstInvalidUTF8(Array(body))))
     }
 
     /// The line and column of the first byte that does not decode.
