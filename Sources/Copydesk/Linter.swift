@@ -19,6 +19,8 @@ public struct Linter: Sendable {
     public let parsers: ParserRegistry
     /// The check kinds rules can name.
     public let registry: CheckKindRegistry
+    /// Every configured rule id, for checking suppression comments.
+    private let ruleIDs: Set<String>
 
     /// Builds the engine; throws `ConfigError` for a rule whose kind or parameters are bad.
     public init(configuration: Configuration, registry: CheckKindRegistry = .builtins,
@@ -26,6 +28,7 @@ public struct Linter: Sendable {
         self.configuration = configuration
         self.parsers = parsers
         self.registry = registry
+        ruleIDs = Set(configuration.rules.map(\.id))
         engine = Engine(rules: try configuration.compile(registry: registry), currentYear: currentYear)
     }
 
@@ -48,8 +51,7 @@ public struct Linter: Sendable {
         do {
             var article = try parser.init().parse(SourceText(path: path, text: text))
             if let published { article.published = published }
-            let known = Set(configuration.rules.map(\.id))
-            let unknown = article.suppressions.mentioned.filter { !known.contains($0.rule) }.map { item in
+            let unknown = article.suppressions.mentioned.filter { !ruleIDs.contains($0.rule) }.map { item in
                 Diagnostic(rule: Self.unknownSuppressionRule, severity: .warning,
                            message: "Suppression names an unknown rule '\(item.rule)' (see `copydesk rules`)",
                            range: SourceRange(at: SourceLocation(line: max(1, item.line), column: 1)), excerpt: item.rule)
