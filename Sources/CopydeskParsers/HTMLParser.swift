@@ -315,8 +315,13 @@ struct HTMLWalker {
                 pending.alt = image.alt.isEmpty ? nil : image.alt
                 looseImage = nil
             }
-            figures.append(pending)
-            context.figure = figures.count - 1
+            if cls.caption, let last = titledFigureJustBefore() {
+                // a video's title, then its caption: one figure
+                context.figure = last
+            } else {
+                figures.append(pending)
+                context.figure = figures.count - 1
+            }
         }
         if let f = context.figure {
             let captionContainer = tag == "figcaption" || cls.caption
@@ -356,6 +361,15 @@ struct HTMLWalker {
         for child in Self.children(node) { walk(child, context, depth: depth + 1) }
         if isBlock || context.credit != outer.credit || context.figure != outer.figure { flush() }
         if node == main { passedMain = true }
+    }
+
+    /// The figure that ends at the last block, when its only caption is its image's alt text:
+    /// a media title (a video player's), to which a caption element that follows belongs.
+    func titledFigureJustBefore() -> Int? {
+        guard let last = figures.indices.last, figures[last].credits.isEmpty, figures[last].caption.count == 1,
+              figures[last].caption[0] == blocks.count - 1, let alt = figures[last].alt,
+              Self.key(blocks[blocks.count - 1].text) == Self.key(alt) else { return nil }
+        return last
     }
 
     /// The real source of an image: lazy-loading attributes first, the placeholder `src` last.

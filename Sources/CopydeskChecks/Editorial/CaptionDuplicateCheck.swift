@@ -102,8 +102,10 @@ public struct CaptionDuplicateCheck: CheckKind {
                 return Double(shared) >= 0.5 * Double(min(c.wordSet.count, plain.count))
             }) else { continue }
             let candidate = Text(block: i, core: Self.core(block.text))
-            // page chrome repeats short titles (teasers, menus); a caption copied into it is a sentence
-            guard candidate.words.count >= (block.role == .chrome ? max(minWords, 8) : minWords) else { continue }
+            // page chrome repeats titles (teasers, menus, a video player's end card); a caption copied
+            // into it is a sentence
+            guard candidate.words.count >= (block.role == .chrome ? max(minWords, 8) : minWords),
+                  block.role != .chrome || Self.endsSentence(block.text) else { continue }
             guard let caption = captions.first(where: { c in
                 // a body copy may stand before or after its caption; a second caption is reported after the first
                 c.block != i && (block.role != .caption || c.block < i)
@@ -149,6 +151,11 @@ public struct CaptionDuplicateCheck: CheckKind {
             swap(&previous, &current)
         }
         return 2 * Double(previous[b.count]) / Double(a.count + b.count)
+    }
+
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
+        return ".!?\"”’)…".unicodeScalars.contains(last)
     }
 
     static func isTruncated(_ text: String) -> Bool {
