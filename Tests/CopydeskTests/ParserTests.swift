@@ -85,6 +85,28 @@ import Testing
         #expect(location(of: "discuss", in: article) == CopydeskCore.SourceLocation(line: 8, column: 48))
     }
 
+    @Test func htmlVideoTitleAndCaptionElementAreOneFigure() throws {
+        let html = """
+        <html><body><article><h1>Rescue on Elm Street</h1>
+        <p>Firefighters reached the roof of the burning house on Elm Street late on Monday night.</p>
+        <p><span class="mediaTitle">Rescue on Elm Street</span><img alt="Rescue on Elm Street" src="/media/rescue-still.jpg"></p>
+        <div class="embeddedMediaCaption"><p>Helmet camera footage shows firefighters carrying a resident down a ladder.</p></div>
+        <p>The resident was treated at the scene and released, the fire department said afterwards.</p>
+        </article></body></html>
+        """
+        let article = try parse(html, "html")
+        #expect(article.figures.count == 1)
+        let caption = article.figures.first?.caption.map { article.blocks[$0].text }
+        #expect(caption?.hasPrefix("Helmet camera footage") == true)
+    }
+
+    @Test func bylineDatesWithTwoDigitYearsNeedATime() throws {
+        let dated = try parse("Council closes harbor road\n\nBy Ann Lee - 11/19/19 06:56 AM EST\n\nThe council voted on Tuesday to close the harbor road for repairs.\n", "txt")
+        #expect(dated.published?.iso == "2019-11-19")
+        let undated = try parse("Council closes harbor road\n\nBy Ann Lee - 11/19/19\n\nThe council voted on Tuesday to close the harbor road for repairs.\n", "txt")
+        #expect(undated.published == nil)
+    }
+
     @Test func deeplyNestedHTMLDoesNotCrash() throws {
         let html = String(repeating: "<div>", count: 20_000) + "<p>\"Deep text with quite a few words in it.\"</p>"
         let article = try parse(html, "html")

@@ -3,7 +3,7 @@ import Foundation
 /// Reads publication dates from the forms pages and datelines use.
 ///
 /// ISO 8601 (`2019-11-19`, `2019-11-19T11:00:00Z`), `November 19, 2019`, `Nov. 19, 2019`,
-/// `19 November 2019`, `11/19/2019`.
+/// `19 November 2019`, `11/19/2019`, and `11/19/19` followed by a time (`11/19/19 06:56 AM`).
 enum DateRecognizer {
     private static let months: [String: Int] = {
         let names = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -24,6 +24,8 @@ enum DateRecognizer {
     private static let dayFirst = try! NSRegularExpression(
         pattern: "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+\(monthPattern)\\.?,?\\s+((?:19|20)\\d\\d)\\b", options: .caseInsensitive)
     private static let numeric = try! NSRegularExpression(pattern: "\\b(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d\\d)\\b")
+    /// Two-digit years only with a time after them, where a date can be nothing else.
+    private static let numericShort = try! NSRegularExpression(pattern: "\\b(\\d{1,2})/(\\d{1,2})/(\\d\\d)(?=,?\\s+\\d{1,2}:\\d\\d)")
 
     /// A date found in `text`: year, month, day and the UTF-16 range it occupies.
     struct Match {
@@ -56,9 +58,12 @@ enum DateRecognizer {
             consider(Match(year: Int(ns.substring(with: m.range(at: 3)))!, month: month,
                            day: Int(ns.substring(with: m.range(at: 1)))!, range: m.range))
         }
-        if let m = numeric.firstMatch(in: text, range: whole) {
-            consider(Match(year: Int(ns.substring(with: m.range(at: 3)))!, month: Int(ns.substring(with: m.range(at: 1)))!,
-                           day: Int(ns.substring(with: m.range(at: 2)))!, range: m.range))
+        for (pattern, century) in [(numeric, 0), (numericShort, 2000)] {
+            if let m = pattern.firstMatch(in: text, range: whole) {
+                consider(Match(year: century + Int(ns.substring(with: m.range(at: 3)))!,
+                               month: Int(ns.substring(with: m.range(at: 1)))!,
+                               day: Int(ns.substring(with: m.range(at: 2)))!, range: m.range(at: 0)))
+            }
         }
         return best
     }
