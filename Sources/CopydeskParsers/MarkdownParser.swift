@@ -83,7 +83,7 @@ public struct MarkdownParser: ArticleParser {
 /// Walks cmark's tree, building blocks and figure candidates.
 private struct Walker {
     var blocks: [Block] = []
-    /// Paragraphs whose text is all emphasis: the form a figure's caption takes after its image.
+    /// Paragraphs whose text is all italics: the form a figure's caption takes after its image.
     var emphasised: Set<Int> = []
     /// Images seen, with the block index of the paragraph holding them.
     var images: [(block: Int?, location: SourceRange, alt: String, title: String, src: String)] = []
@@ -173,6 +173,8 @@ private struct Walker {
                 images.append((nil, SourceRange(at: loc), alt.block(.caption).text,
                                String(cString: cmark_node_get_title(node)), String(cString: cmark_node_get_url(node))))
             case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+                // captions are set in italics; a bold line after an image is a promotion or a heading
+                if depth == 0, cmark_node_get_type(node) == CMARK_NODE_STRONG { emphasisOnly = false }
                 inline(children: node, into: &builder, emphasisOnly: &emphasisOnly, hasText: &hasText, depth: depth + 1)
             case CMARK_NODE_HTML_INLINE:
                 break
@@ -222,13 +224,16 @@ private struct Walker {
             }
             article.figures.append(figure)
         }
-        // an emphasised paragraph carrying a credit is a caption whose image was dropped
-        for n in emphasised.sorted() where blocks[n].figure == nil && blocks[n].role == .body {
+        // a caption whose image was dropped: an emphasised paragraph carrying a credit, or a paragraph
+        // labelled as a caption or ending in an empty credit slot
+        for n in blocks.indices where blocks[n].figure == nil && blocks[n].role == .body {
             let text = blocks[n].text
-            guard text.split(separator: " ").count <= 80, CreditRecognizer.trailingCredit(in: text) != nil else { continue }
+            guard text.split(separator: " ").count <= 80 else { continue }
+            let credited = emphasised.contains(n) && CreditRecognizer.trailingCredit(in: text) != nil
+            guard credited || CaptionCues.isLabelled(text) || CreditRecognizer.hasEmptyCreditSlot(text) else { continue }
             blocks[n].role = .caption
             blocks[n].figure = article.figures.count
-            article.figures.append(Figure(location: blocks[n].range, caption: n, credit: text))
+            article.figures.append(Figure(location: blocks[n].range, caption: n, credit: credited ? text : nil))
         }
     }
 
@@ -244,5 +249,6 @@ private struct Walker {
         guard text.split(separator: " ").count <= 80 else { return false }
         return CreditRecognizer.trailingCredit(in: text) != nil || CreditRecognizer.hasEmptyCreditSlot(text)
             || (n + 1 < blocks.count && CreditRecognizer.isCreditLine(blocks[n + 1].text))
+            || CaptionCues.isLabelled(text) || CaptionCues.describesPicture(text)
     }
 }
