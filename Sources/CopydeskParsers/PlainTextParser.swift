@@ -62,25 +62,34 @@ public struct PlainTextParser: ArticleParser {
             for g in group { roles[g] = .credit }
             // a credit standing before a marked caption ("Image copyright X" / "Image caption …") is its credit
             let next = group.last! + 1
-            let caption = next < units.count && !units[next].blankBefore && Self.isMarkedCaption(texts[next]) ? next
+            var caption = next < units.count && !units[next].blankBefore && Self.isMarkedCaption(texts[next]) ? next
                 : Self.captionIndex(before: group.first!, units: units, roles: roles)
+            // a credit set apart above its caption: the next paragraph, when it reads as one and the
+            // paragraph above does not
+            if caption == nil || (units[group.first!].blankBefore && !Self.isUncreditedCaption(caption!, units: units, roles: roles)),
+               next < units.count, roles[next] == nil, Self.isUncreditedCaption(next, units: units, roles: roles) {
+                caption = next
+            }
             if let c = caption { roles[c] = .caption }
             let figure = figures.count
             figures.append((caption, group))
             for g in group + (caption.map { [$0] } ?? []) { figureOf[g] = figure }
             i = group.last!
         }
-        // Captions that carry their own credit, and captions marked as such with no credit.
+        // Captions that carry their own credit, and captions with no credit: marked as such, ending
+        // in an empty credit slot, or a lone paragraph that describes a picture.
+        var captionKeys = Set(roles.indices.filter { roles[$0] == .caption }.map { Self.key(texts[$0]) })
         for i in units.indices where roles[i] == nil {
             let text = texts[i]
-            let marked = Self.isMarkedCaption(text)
-            let emptySlot = units[i].words <= 80 && CreditRecognizer.hasEmptyCreditSlot(text)
-            if marked || emptySlot || (units[i].words <= 80 && (CreditRecognizer.trailingCredit(in: text) != nil
-                                                               || CreditRecognizer.hasLeadingCredit(text))) {
-                roles[i] = .caption
-                figureOf[i] = figures.count
-                figures.append((i, marked || emptySlot ? [] : [i]))
-            }
+            let credited = units[i].words <= 80 && (CreditRecognizer.trailingCredit(in: text) != nil
+                                                    || CreditRecognizer.hasLeadingCredit(text))
+            guard credited || Self.isMarkedCaption(text) || (units[i].words <= 80 && CreditRecognizer.hasEmptyCreditSlot(text))
+                    || Self.isUncreditedCaption(i, units: units, roles: roles) else { continue }
+            roles[i] = .caption
+            // a second copy of a caption is a repeat for the caption check, not another figure
+            guard credited || captionKeys.insert(Self.key(text)).inserted else { continue }
+            figureOf[i] = figures.count
+            figures.append((i, credited ? [i] : []))
         }
 
         // Byline, dateline, headline, body, and the chrome left over.
@@ -135,9 +144,31 @@ public struct PlainTextParser: ArticleParser {
         return article
     }
 
-    /// Captions that say so: BBC's "Image caption …", "Media caption …".
+    /// A caption's letters and digits, lowercased, with caption labels dropped: two copies compare equal.
+    static func key(_ text: String) -> String {
+        var key = text.lowercased().filter { $0.isLetter || $0.isNumber }
+        for label in ["mediacaption", "imagecaption", "caption"] where key.hasPrefix(label) {
+            key.removeFirst(label.count)
+        }
+        return key
+    }
+
+    /// Captions that say so: BBC's "Image caption …", "Media caption …", "Above: …".
     static func isMarkedCaption(_ text: String) -> Bool {
-        ["Media caption", "Image caption", "Caption:"].contains { text.hasPrefix($0) }
+        CaptionCues.isLabelled(text)
+    }
+
+    /// A paragraph that reads as a picture's caption though no credit marks it: it says what a
+    /// picture shows ("pictured", "file photo", AP's weekday-and-date formula), or it is a lone
+    /// dated description ("Union Station, Chicago, 1960.") set apart from the story's sentences.
+    static func isUncreditedCaption(_ i: Int, units: [Unit], roles: [BlockRole?]) -> Bool {
+        let text = units[i].text
+        guard (3...60).contains(units[i].words), ArticleAssembler.datelineDate(text) == nil,
+              !text.lowercased().hasPrefix("by ") else { return false }
+        if CaptionCues.describesPicture(text), !text.containsAnyBytes(["\"", "“", "”"]) { return true }
+        let apartBefore = units[i].blankBefore || i == 0 || roles[i - 1] == .chrome
+        let apartAfter = i + 1 == units.count || units[i + 1].blankBefore || roles[i + 1] == .chrome
+        return apartBefore && apartAfter && CaptionCues.isDatedDescription(text)
     }
 
     /// The caption for a credit group: the nearest paragraph above it, skipping caption expanders,
@@ -151,7 +182,8 @@ public struct PlainTextParser: ArticleParser {
             j -= 1
         }
         guard j >= 0, roles[j] == nil, units[j].words >= 2, blanks <= 1,
-              ArticleAssembler.datelineDate(units[j].text) == nil else { return nil }
+              ArticleAssembler.datelineDate(units[j].text) == nil,
+              !["updated", "posted", "published", "last modified"].contains(where: units[j].block.folded.hasPrefix) else { return nil }
         return j
     }
 

@@ -88,39 +88,45 @@ public struct CaptionDuplicateCheck: CheckKind {
             let text = Text(block: i, core: Self.core(article.blocks[i].text))
             return text.words.count >= minWords ? text : nil
         }
-        guard !captions.isEmpty else { return [] }
         var findings: [Finding] = []
         for i in article.blocks.indices where [.body, .blockquote, .standfirst, .caption, .chrome].contains(article.blocks[i].role) {
             let block = article.blocks[i]
-            // cheap guard before normalising: a repeat is about as long as some caption
-            guard captions.contains(where: { Double(block.scalars.count) >= 0.3 * Double(article.blocks[$0.block].scalars.count) }),
-                  block.scalars.count < 4000 else { continue }
-            // cheap guard: a repeat shares most of its words with some caption
-            let plain = Set(TextTools.normalized(block.text).split(separator: " ").prefix(40))
-            guard captions.contains(where: { c in
-                let shared = c.wordSet.intersection(plain).count
-                return Double(shared) >= 0.5 * Double(min(c.wordSet.count, plain.count))
-            }) else { continue }
-            let candidate = Text(block: i, core: Self.core(block.text))
-            // page chrome repeats titles (teasers, menus, a video player's end card); a caption copied
-            // into it is a sentence
-            guard candidate.words.count >= (block.role == .chrome ? max(minWords, 8) : minWords),
-                  block.role != .chrome || Self.endsSentence(block.text) else { continue }
-            guard let caption = captions.first(where: { c in
-                // a body copy may stand before or after its caption; a second caption is reported after the first
-                c.block != i && (block.role != .caption || c.block < i)
-                    && (block.figure == nil || block.figure != article.blocks[c.block].figure)
-                    && same(candidate, c, truncated: Self.isTruncated(block.text))
-            }) else { continue }
-            let captionBlock = article.blocks[caption.block]
-            findings.append(Finding(
-                range: block.range, excerpt: block.text,
-                values: ["caption": excerptText(captionBlock.text, limit: 80), "line": String(captionBlock.range.start.line)],
-                related: [RelatedLocation(range: captionBlock.range, message: "the caption it repeats")],
-                fix: Fix(edits: [TextEdit(range: Self.wholeLines(block.range, blockStartsLine: block.range.start.column == 1),
-                                          replacement: "", expected: block.text)])))
+            if let caption = repeatedCaption(i, captions: captions, article: article) {
+                let captionBlock = article.blocks[caption]
+                findings.append(Finding(
+                    range: block.range, excerpt: block.text,
+                    values: ["caption": excerptText(captionBlock.text, limit: 80), "line": String(captionBlock.range.start.line)],
+                    related: [RelatedLocation(range: captionBlock.range, message: "the caption it repeats")],
+                    fix: Fix(edits: [TextEdit(range: Self.wholeLines(block.range, blockStartsLine: block.range.start.column == 1),
+                                              replacement: "", expected: block.text)])))
+            }
         }
         return findings
+    }
+
+    /// The caption block that paragraph `i` repeats, if any.
+    func repeatedCaption(_ i: Int, captions: [Text], article: Article) -> Int? {
+        let block = article.blocks[i]
+        // cheap guard before normalising: a repeat is about as long as some caption
+        guard captions.contains(where: { Double(block.scalars.count) >= 0.3 * Double(article.blocks[$0.block].scalars.count) }),
+              block.scalars.count < 4000 else { return nil }
+        // cheap guard: a repeat shares most of its words with some caption
+        let plain = Set(TextTools.normalized(block.text).split(separator: " ").prefix(40))
+        guard captions.contains(where: { c in
+            let shared = c.wordSet.intersection(plain).count
+            return Double(shared) >= 0.5 * Double(min(c.wordSet.count, plain.count))
+        }) else { return nil }
+        let candidate = Text(block: i, core: Self.core(block.text))
+        // page chrome repeats titles (teasers, menus, a video player's end card); a caption copied
+        // into it is no title
+        guard candidate.words.count >= (block.role == .chrome ? max(minWords, 8) : minWords),
+              block.role != .chrome || !Self.isTitle(block.text) else { return nil }
+        return captions.first(where: { c in
+            // a body copy may stand before or after its caption; a second caption is reported after the first
+            c.block != i && (block.role != .caption || c.block < i)
+                && (block.figure == nil || block.figure != article.blocks[c.block].figure)
+                && same(candidate, c, truncated: Self.isTruncated(block.text))
+        })?.block
     }
 
     /// Equal, a truncated copy, similar enough by word 3-grams, or a paragraph that opens
@@ -153,9 +159,10 @@ public struct CaptionDuplicateCheck: CheckKind {
         return 2 * Double(previous[b.count]) / Double(a.count + b.count)
     }
 
-    static func endsSentence(_ text: String) -> Bool {
-        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
-        return ".!?\"”’)…".unicodeScalars.contains(last)
+    /// Title case: most longer words capitalised, as headlines and video titles are.
+    static func isTitle(_ text: String) -> Bool {
+        let words = text.split(separator: " ").filter { $0.count > 3 }
+        return words.count >= 3 && words.filter { $0.first(where: \.isLetter)?.isUppercase == true }.count * 10 >= words.count * 7
     }
 
     static func isTruncated(_ text: String) -> Bool {

@@ -54,6 +54,9 @@ public enum CreditRecognizer {
     /// "|" — where a template or an editor dropped the credit: a caption with no credit.
     public static func hasEmptyCreditSlot(_ caption: String) -> Bool {
         var text = caption.trimmingCharacters(in: .whitespaces)
+        // a bar after a sentence ("Rep. Jane Doe. |"), not a menu's "Home |"
+        if text.hasSuffix("|"), text.dropLast().trimmingCharacters(in: .whitespaces).hasSuffix("."),
+           text.split(separator: " ").count >= 3 { return true }
         guard text.count > 20 else { return false }
         if text.hasSuffix("()") || text.hasSuffix("( )") || text.hasSuffix("|") { return true }
         if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {

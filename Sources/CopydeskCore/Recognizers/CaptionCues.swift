@@ -1,0 +1,64 @@
+import Foundation
+
+/// Signs that a paragraph is a photo caption even where no figure frames it: caption
+/// text inlined into a body by a scraper, or a caption line in copied text whose credit
+/// is missing.
+public enum CaptionCues {
+    /// Labels that open a caption ("Media caption …", "Above: …").
+    static let labels = ["media caption", "image caption", "caption:", "hide caption", "toggle caption",
+                         "enlarge this image", "above:", "pictured:", "top:", "pictured above", "pictured left",
+                         "pictured right", "pictured from left"]
+
+    /// Whether `text` opens with a caption's label.
+    public static func isLabelled(_ text: String) -> Bool {
+        let head = text.prefix(24).lowercased()
+        return labels.contains(where: head.hasPrefix)
+    }
+
+    /// Words that say a paragraph describes a picture: "(pictured)", "file photo", "poses for a photo".
+    private static let pictureWords = try! NSRegularExpression(pattern: """
+        \\((?:pictured|left|right|center|centre|above|top|bottom|l-r|r-l|from left)\\)|\\bpictured\\b|\\bfile (?:photo|image)\\b|\
+        \\bin this (?:\\w+ )?(?:photo|image|picture)\\b|\\b(?:from left|left to right)\\b|\\bpose[sd]? for (?:a )?(?:photo|picture|portrait)|\
+        \\ban artist'?s? (?:illustration|impression|rendering|concept)\\b|\\bthis (?:photo|image|picture|screenshot)\\b
+        """, options: .caseInsensitive)
+
+    /// AP's caption formula: a scene, then the weekday and the full date ("…, Tuesday, Nov. 19, 2019").
+    private static let weekdayDate = try! NSRegularExpression(pattern: """
+        ,\\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s+(?:19|20)\\d\\d\\b
+        """)
+
+    /// A reporter's or reader's voice: captions speak in the third person.
+    private static let personal = try! NSRegularExpression(pattern: "\\b(?:I|I'm|I've|we|you|my|our|your|us)\\b")
+
+    /// Whether a lone paragraph reads as a caption: it names what a picture shows ("pictured",
+    /// "file photo", "from left") or follows AP's caption formula with the weekday and full date,
+    /// in the third person.
+    public static func describesPicture(_ text: String) -> Bool {
+        let range = NSRange(location: 0, length: (text as NSString).length)
+        return (pictureWords.firstMatch(in: text, range: range) != nil || weekdayDate.firstMatch(in: text, range: range) != nil)
+            && personal.firstMatch(in: text, range: range) == nil
+    }
+
+    /// Words that make a clause: auxiliaries, modals, contractions, common past tenses, and the
+    /// imperatives of page furniture ("Sign up", "Click here").
+    private static let finiteVerbs: Set<Substring> = [
+        "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "do", "does", "did", "will", "would",
+        "can", "could", "may", "might", "must", "shall", "should", "said", "says", "told", "made", "took", "came", "went",
+        "got", "gave", "found", "saw", "became", "began", "kept", "held", "brought", "thought", "knew", "ran", "won",
+        "lost", "met", "paid", "sent", "built", "felt", "led", "stood", "spent", "put", "wrote", "let", "read", "get",
+        "see", "click", "sign", "subscribe", "follow", "share", "watch", "listen", "download", "join", "contact",
+        "email", "call", "visit", "continue", "continues", "tap", "learn", "find", "support", "donate", "please"]
+
+    /// Whether `text` is a short phrase naming a place or person and a year, with no verb
+    /// ("Union Station, Chicago, 1960.", "The author in 1987."): an archive picture's caption, not a
+    /// sentence of a story.
+    public static func isDatedDescription(_ text: String) -> Bool {
+        guard text.hasSuffix("."), text.first?.isUppercase == true,
+              text.dropLast().suffix(4).allSatisfy(\.isNumber), text.dropLast(5).last == " ",
+              !text.containsAnyBytes(["\"", "“", "”"]) else { return false }
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" })
+        guard (3...12).contains(words.count) else { return false }
+        // a clause's verb, or a credit's "by", and it is no lone description
+        return !words.contains(where: { finiteVerbs.contains($0) || ($0.count > 4 && $0.hasSuffix("ed")) || $0 == "by" })
+    }
+}
