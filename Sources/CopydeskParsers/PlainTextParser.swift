@@ -33,7 +33,8 @@ public struct PlainTextParser: ArticleParser {
         let texts = units.map(\.text)
 
         for i in units.indices {
-            if let notice = NoticeRecognizer.match(texts[i]), !NoticeRecognizer.isPhotoNotice(texts[i]) {
+            if let notice = NoticeRecognizer.match(texts[i]), !NoticeRecognizer.isPhotoNotice(texts[i]),
+               notice.years != nil || !Self.isCreditedCaption(units[i]) {
                 roles[i] = .notice
             } else if ChromeLexicon.isChrome(texts[i]) {
                 roles[i] = .chrome
@@ -49,7 +50,7 @@ public struct PlainTextParser: ArticleParser {
             if ["/", "|"].contains(texts[i]), i > 0, i + 1 < units.count, roles[i - 1] == nil,
                units[i - 1].words <= 6, units[i + 1].words <= 6, !units[i].blankBefore, !units[i + 1].blankBefore {
                 group = [i - 1, i, i + 1]
-            } else if CreditRecognizer.isCreditLine(texts[i]) {
+            } else if CreditRecognizer.isCreditLine(texts[i]), !Self.isCreditedCaption(units[i]) {
                 group = [i]
                 if texts[i].hasSuffix("...") || texts[i].hasSuffix("…") || texts[i].hasSuffix(":"),
                    i + 1 < units.count, units[i + 1].words <= 10, roles[i + 1] == nil, !units[i + 1].blankBefore {
@@ -142,6 +143,11 @@ public struct PlainTextParser: ArticleParser {
         }
         ArticleAssembler.finish(&article, source: source.text)
         return article
+    }
+
+    /// A credit, then a caption, on one line: "© Jane Doe Volunteers stack sandbags on Main Street."
+    static func isCreditedCaption(_ unit: Unit) -> Bool {
+        unit.words >= 8 && CreditRecognizer.hasLeadingCredit(unit.text)
     }
 
     /// A caption's letters and digits, lowercased, with caption labels dropped: two copies compare equal.
