@@ -407,9 +407,12 @@ struct HTMLWalker {
         var figure = builderFigure
         if role == .headline { seenHeadline = true }
         let text = builder.block(.body).text
-        // a loose image whose alt text the next block repeats (not a teaser link): that block is its caption
+        // a loose image followed by a block repeating its alt text, or by a caption carrying its credit
+        // (not a teaser link): that block is its caption
         if figure == nil, role == .body || role == .chrome, let image = looseImage, image.inStory, index - image.blockCount <= 1,
-           image.alt.split(separator: " ").count >= 2, builderLinkedText * 2 < text.count, Self.key(text) == Self.key(image.alt) {
+           builderLinkedText * 2 < text.count,
+           (image.alt.split(separator: " ").count >= 2 && Self.key(text) == Self.key(image.alt))
+            || (text.split(separator: " ").count <= 80 && CreditRecognizer.trailingCredit(in: text) != nil) {
             figures.append(PendingFigure(location: image.location, imageSource: image.src, alt: image.alt))
             figure = figures.count - 1
             role = .caption

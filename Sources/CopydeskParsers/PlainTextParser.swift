@@ -33,8 +33,7 @@ public struct PlainTextParser: ArticleParser {
         let texts = units.map(\.text)
 
         for i in units.indices {
-            if let notice = NoticeRecognizer.match(texts[i]), !NoticeRecognizer.isPhotoNotice(texts[i]),
-               notice.years != nil || !Self.isCreditedCaption(units[i]) {
+            if NoticeRecognizer.match(texts[i]) != nil, !NoticeRecognizer.isPhotoNotice(texts[i]) {
                 roles[i] = .notice
             } else if ChromeLexicon.isChrome(texts[i]) {
                 roles[i] = .chrome

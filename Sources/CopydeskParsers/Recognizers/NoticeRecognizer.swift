@@ -1,4 +1,5 @@
 import Foundation
+import CopydeskCore
 
 /// Recognises copyright notices: `©`, `&copy;`, `(c)`, `Copyright`, `Copr.`, then a year
 /// or range and a holder, in notice-like text.
@@ -79,6 +80,8 @@ enum NoticeRecognizer {
         if let y = yearSpan {
             holder = holder.replacingOccurrences(of: String(text.unicodeScalars.dropFirst(y.lowerBound).prefix(y.count)), with: "")
         }
+        // "© Jane Doe Volunteers stack sandbags…": a photographer's © opening a caption, no notice
+        if years == nil, text.split(separator: " ").count >= 8, CreditRecognizer.hasLeadingCredit(text) { return nil }
         holder = holder.replacingOccurrences(of: "©", with: "")
             .replacingOccurrences(of: "All rights reserved", with: "", options: .caseInsensitive)
             .trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—|"))
