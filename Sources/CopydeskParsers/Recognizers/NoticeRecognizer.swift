@@ -26,6 +26,11 @@ enum NoticeRecognizer {
         pattern: "\\b(photo|photograph|image|picture|illustration|video|credit|getty|shutterstock|reuters|afp|associated press|ap photo|epa|alamy|istock)\\b",
         options: .caseInsensitive)
 
+    /// A company's name in a notice: "© The Daily News, a Digital First Media Newspaper".
+    private static let corporate = try! NSRegularExpression(
+        pattern: "\\b(?:inc|ltd|llc|plc|limited|corp|corporation|company|group|media|news|newspapers?|publishing|registered|rights)\\b",
+        options: .caseInsensitive)
+
     /// Cheap pre-filter: whether the text can hold a notice at all.
     static func mayContain(_ text: String) -> Bool {
         text.containsAnyBytes(["©", "opyright", "OPYRIGHT", "(c)", "(C)", "Copr.", "ights reserved", "ights Reserved", "IGHTS RESERVED"])
@@ -81,7 +86,8 @@ enum NoticeRecognizer {
             holder = holder.replacingOccurrences(of: String(text.unicodeScalars.dropFirst(y.lowerBound).prefix(y.count)), with: "")
         }
         // "© Jane Doe Volunteers stack sandbags…": a photographer's © opening a caption, no notice
-        if years == nil, text.split(separator: " ").count >= 8, CreditRecognizer.hasLeadingCredit(text) { return nil }
+        if years == nil, text.split(separator: " ").count >= 8, CreditRecognizer.hasLeadingCredit(text),
+           corporate.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) == nil { return nil }
         holder = holder.replacingOccurrences(of: "©", with: "")
             .replacingOccurrences(of: "All rights reserved", with: "", options: .caseInsensitive)
             .trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—|"))
