@@ -168,12 +168,12 @@ public struct PlainTextParser: ArticleParser {
     /// dated description ("Union Station, Chicago, 1960.") set apart from the story's sentences.
     static func isUncreditedCaption(_ i: Int, units: [Unit], roles: [BlockRole?]) -> Bool {
         let text = units[i].text
-        guard (3...60).contains(units[i].words), ArticleAssembler.datelineDate(text) == nil,
-              !text.lowercased().hasPrefix("by ") else { return false }
-        if CaptionCues.describesPicture(text), !text.containsAnyBytes(["\"", "“", "”"]) { return true }
+        guard (3...60).contains(units[i].words), !units[i].block.folded.hasPrefix("by ") else { return false }
         let apartBefore = units[i].blankBefore || i == 0 || roles[i - 1] == .chrome
         let apartAfter = i + 1 == units.count || units[i + 1].blankBefore || roles[i + 1] == .chrome
-        return apartBefore && apartAfter && CaptionCues.isDatedDescription(text)
+        let cued = (CaptionCues.describesPicture(text) && !text.containsAnyBytes(["\"", "“", "”"]))
+            || (apartBefore && apartAfter && CaptionCues.isDatedDescription(text))
+        return cued && ArticleAssembler.datelineDate(text) == nil
     }
 
     /// The caption for a credit group: the nearest paragraph above it, skipping caption expanders,

@@ -34,6 +34,10 @@ public enum CaptionCues {
     /// "file photo", "from left") or follows AP's caption formula with the weekday and full date,
     /// in the third person.
     public static func describesPicture(_ text: String) -> Bool {
+        // cheap guard: the words the patterns need
+        let lower = text.lowercased()
+        guard lower.containsAnyBytes(["pictur", "photo", "image", "screenshot", "left", "right", "cent", "above", "top)",
+                                      "bottom)", "l-r", "r-l", "pose", "artist", "day, "]) else { return false }
         let range = NSRange(location: 0, length: (text as NSString).length)
         return (pictureWords.firstMatch(in: text, range: range) != nil || weekdayDate.firstMatch(in: text, range: range) != nil)
             && personal.firstMatch(in: text, range: range) == nil
