@@ -77,6 +77,9 @@ enum ArticleAssembler {
         return PublicationDate(year: m.year, month: m.month, day: m.day, source: source, text: value, location: location)
     }
 
+    /// Letters and digits, lowercased: two copies of a caption or alt text compare equal.
+    static func key(_ text: String) -> String { text.lowercased().filter { $0.isLetter || $0.isNumber } }
+
     /// Plain-text heuristics shared by the parsers: is this a dateline or byline line?
     static func datelineDate(_ text: String) -> DateRecognizer.Match? {
         let words = text.split(separator: " ").count

@@ -368,7 +368,7 @@ struct HTMLWalker {
     func titledFigureJustBefore() -> Int? {
         guard let last = figures.indices.last, figures[last].credits.isEmpty, figures[last].caption.count == 1,
               figures[last].caption[0] == blocks.count - 1, let alt = figures[last].alt,
-              Self.key(blocks[blocks.count - 1].text) == Self.key(alt) else { return nil }
+              ArticleAssembler.key(blocks[blocks.count - 1].text) == ArticleAssembler.key(alt) else { return nil }
         return last
     }
 
@@ -411,7 +411,7 @@ struct HTMLWalker {
         // (not a teaser link): that block is its caption
         if figure == nil, role == .body || role == .chrome, let image = looseImage, image.inStory, index - image.blockCount <= 1,
            builderLinkedText * 2 < text.count,
-           (image.alt.split(separator: " ").count >= 2 && Self.key(text) == Self.key(image.alt))
+           (image.alt.split(separator: " ").count >= 2 && ArticleAssembler.key(text) == ArticleAssembler.key(image.alt))
             || (text.split(separator: " ").count <= 80 && CreditRecognizer.trailingCredit(in: text) != nil) {
             figures.append(PendingFigure(location: image.location, imageSource: image.src, alt: image.alt))
             figure = figures.count - 1
@@ -433,7 +433,6 @@ struct HTMLWalker {
         builderLinkedText = 0
     }
 
-    static func key(_ text: String) -> String { text.lowercased().filter { $0.isLetter || $0.isNumber } }
 
     // MARK: - Result
 

@@ -243,9 +243,8 @@ private struct Walker {
         let text = blocks[n].text
         // emphasis, or emphasis that did not parse (`*Caption text. *`)
         if emphasised.contains(n) || (text.count > 2 && text.hasPrefix("*") && text.hasSuffix("*")) { return true }
-        func key(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber } }
-        let altKey = key(alt.hasSuffix("...") ? String(alt.dropLast(3)) : alt)
-        if altKey.count >= 10, key(text).hasPrefix(altKey) { return true }
+        let altKey = ArticleAssembler.key(alt.hasSuffix("...") ? String(alt.dropLast(3)) : alt)
+        if altKey.count >= 10, ArticleAssembler.key(text).hasPrefix(altKey) { return true }
         guard text.split(separator: " ").count <= 80 else { return false }
         return CreditRecognizer.trailingCredit(in: text) != nil || CreditRecognizer.hasEmptyCreditSlot(text)
             || (n + 1 < blocks.count && CreditRecognizer.isCreditLine(blocks[n + 1].text))

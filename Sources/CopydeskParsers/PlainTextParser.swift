@@ -62,7 +62,7 @@ public struct PlainTextParser: ArticleParser {
             for g in group { roles[g] = .credit }
             // a credit standing before a marked caption ("Image copyright X" / "Image caption …") is its credit
             let next = group.last! + 1
-            var caption = next < units.count && !units[next].blankBefore && Self.isMarkedCaption(texts[next]) ? next
+            var caption = next < units.count && !units[next].blankBefore && CaptionCues.isLabelled(texts[next]) ? next
                 : Self.captionIndex(before: group.first!, units: units, roles: roles)
             // a credit set apart above its caption: the next paragraph, when it reads as one and the
             // paragraph above does not
@@ -78,16 +78,16 @@ public struct PlainTextParser: ArticleParser {
         }
         // Captions that carry their own credit, and captions with no credit: marked as such, ending
         // in an empty credit slot, or a lone paragraph that describes a picture.
-        var captionKeys = Set(roles.indices.filter { roles[$0] == .caption }.map { Self.key(texts[$0]) })
+        var captionKeys = Set(roles.indices.filter { roles[$0] == .caption }.map { Self.captionKey(texts[$0]) })
         for i in units.indices where roles[i] == nil {
             let text = texts[i]
             let credited = units[i].words <= 80 && (CreditRecognizer.trailingCredit(in: text) != nil
                                                     || CreditRecognizer.hasLeadingCredit(text))
-            guard credited || Self.isMarkedCaption(text) || (units[i].words <= 80 && CreditRecognizer.hasEmptyCreditSlot(text))
+            guard credited || CaptionCues.isLabelled(text) || (units[i].words <= 80 && CreditRecognizer.hasEmptyCreditSlot(text))
                     || Self.isUncreditedCaption(i, units: units, roles: roles) else { continue }
             roles[i] = .caption
             // a second copy of a caption is a repeat for the caption check, not another figure
-            guard credited || captionKeys.insert(Self.key(text)).inserted else { continue }
+            guard credited || captionKeys.insert(Self.captionKey(text)).inserted else { continue }
             figureOf[i] = figures.count
             figures.append((i, credited ? [i] : []))
         }
@@ -150,17 +150,12 @@ public struct PlainTextParser: ArticleParser {
     }
 
     /// A caption's letters and digits, lowercased, with caption labels dropped: two copies compare equal.
-    static func key(_ text: String) -> String {
-        var key = text.lowercased().filter { $0.isLetter || $0.isNumber }
+    static func captionKey(_ text: String) -> String {
+        var key = ArticleAssembler.key(text)
         for label in ["mediacaption", "imagecaption", "caption"] where key.hasPrefix(label) {
             key.removeFirst(label.count)
         }
         return key
-    }
-
-    /// Captions that say so: BBC's "Image caption …", "Media caption …", "Above: …".
-    static func isMarkedCaption(_ text: String) -> Bool {
-        CaptionCues.isLabelled(text)
     }
 
     /// A paragraph that reads as a picture's caption though no credit marks it: it says what a
