@@ -17,7 +17,9 @@ public struct PlainTextParser: ArticleParser {
     struct Unit {
         var builder = TextBuilder()
         var firstLine: Int
-        var blankBefore: Bool
+        /// Blank lines between this unit and the one before.
+        var blanksBefore: Int
+        var blankBefore: Bool { blanksBefore > 0 }
         /// Set once the unit is complete.
         var block = Block(role: .body, scalars: [], map: SourceMap())
         var text = ""
@@ -35,7 +37,7 @@ public struct PlainTextParser: ArticleParser {
         for i in units.indices {
             if NoticeRecognizer.match(texts[i]) != nil, !NoticeRecognizer.isPhotoNotice(texts[i]) {
                 roles[i] = .notice
-            } else if ChromeLexicon.isChrome(texts[i]) {
+            } else if ChromeLexicon.isChrome(texts[i]) || Self.isLoneVideoStamp(texts[i]) {
                 roles[i] = .chrome
             }
         }
@@ -49,6 +51,8 @@ public struct PlainTextParser: ArticleParser {
             if ["/", "|"].contains(texts[i]), i > 0, i + 1 < units.count, roles[i - 1] == nil,
                units[i - 1].words <= 6, units[i + 1].words <= 6, !units[i].blankBefore, !units[i + 1].blankBefore {
                 group = [i - 1, i, i + 1]
+            } else if CreditRecognizer.isEmptyCreditLine(texts[i]), i > 0, units[i - 1].words >= 3 {
+                group = [i]
             } else if CreditRecognizer.isCreditLine(texts[i]), !Self.isCreditedCaption(units[i]) {
                 group = [i]
                 if texts[i].hasSuffix("...") || texts[i].hasSuffix("…") || texts[i].hasSuffix(":"),
@@ -78,13 +82,17 @@ public struct PlainTextParser: ArticleParser {
         }
         // Captions that carry their own credit, and captions with no credit: marked as such, ending
         // in an empty credit slot, or a lone paragraph that describes a picture.
+        let counters = Self.galleryCounters(units)
+        let setApart = Self.setApartLines(units, roles: roles)
         var captionKeys = Set(roles.indices.filter { roles[$0] == .caption }.map { Self.captionKey(texts[$0]) })
         for i in units.indices where roles[i] == nil {
             let text = texts[i]
             let credited = units[i].words <= 80 && (CreditRecognizer.trailingCredit(in: text) != nil
                                                     || CreditRecognizer.hasLeadingCredit(text))
             guard credited || CaptionCues.isLabelled(text) || (units[i].words <= 80 && CreditRecognizer.hasEmptyCreditSlot(text))
-                    || Self.isUncreditedCaption(i, units: units, roles: roles) else { continue }
+                    || Self.isUncreditedCaption(i, units: units, roles: roles)
+                    || Self.isGalleryCaption(i, units: units, counters: counters)
+                    || setApart.contains(i) else { continue }
             roles[i] = .caption
             // a second copy of a caption is a repeat for the caption check, not another figure
             guard credited || captionKeys.insert(Self.captionKey(text)).inserted else { continue }
@@ -166,9 +174,59 @@ public struct PlainTextParser: ArticleParser {
         guard (3...60).contains(units[i].words), !units[i].block.folded.hasPrefix("by ") else { return false }
         let apartBefore = units[i].blankBefore || i == 0 || roles[i - 1] == .chrome
         let apartAfter = i + 1 == units.count || units[i + 1].blankBefore || roles[i + 1] == .chrome
-        let cued = (CaptionCues.describesPicture(text) && !text.containsAnyBytes(["\"", "“", "”"]))
+        let stamped = i + 1 < units.count && Self.isLoneVideoStamp(units[i + 1].text)
+        let cued = stamped || (CaptionCues.describesPicture(text) && !text.containsAnyBytes(["\"", "“", "”"]))
             || (apartBefore && apartAfter && CaptionCues.isDatedDescription(text))
         return cued && ArticleAssembler.datelineDate(text) == nil
+    }
+
+    /// Imperatives that open a promotion set between paragraphs ("Save $200 on …", "Shop the look").
+    private static let promoVerbs: Set<Substring> = ["save", "shop", "buy", "get", "order", "try", "subscribe", "sign",
+                                                     "download", "watch", "listen", "read", "click", "follow", "join"]
+
+    /// Short lines standing between paragraphs of the story (a subhead may come between), set apart by more blank lines than
+    /// the page puts between its paragraphs or above its subheads (three or more above, two or more
+    /// below): in copied text a picture leaves its block as blank lines, so these are the captions.
+    /// A page that spaces many lines this way is spacing, not pictures: none of them count.
+    static func setApartLines(_ units: [Unit], roles: [BlockRole?]) -> Set<Int> {
+        let lines = units.indices.dropFirst().dropLast().filter { i in
+            let unit = units[i]
+            guard roles[i] == nil, unit.blanksBefore >= 3, units[i + 1].blanksBefore >= 2, (2...20).contains(unit.words),
+                  !unit.block.isProse, units[i + 1].block.isProse,
+                  units[max(0, i - 2)..<i].contains(where: { $0.block.isProse }),
+                  !unit.text.containsAnyBytes(["\"", "“", "”", "http", "@"]),
+                  let first = unit.block.folded.split(separator: " ").first else { return false }
+            return !promoVerbs.contains(first)
+        }
+        let paragraphs = units.filter(\.block.isProse).count
+        return lines.count * 4 <= paragraphs ? Set(lines) : []
+    }
+
+    /// A gallery's picture count ("6"), a bare number on its own line, that stands next to a credited
+    /// caption and is repeated: the gallery's slides show it beside every caption.
+    static func galleryCounters(_ units: [Unit]) -> Set<String> {
+        let isNumber = { (u: Unit) in u.text.utf8.count <= 3 && !u.text.isEmpty && u.text.allSatisfy { $0.isASCII && $0.isNumber } }
+        var seen = Set<String>(), repeated = Set<String>(), besideCredit = Set<String>()
+        for (i, unit) in units.enumerated() where isNumber(unit) {
+            if !seen.insert(unit.text).inserted { repeated.insert(unit.text) }
+            let neighbours = [i - 1, i + 1].filter { units.indices.contains($0) && !units[max($0, i)].blankBefore }
+            if neighbours.contains(where: { CreditRecognizer.trailingCredit(in: units[$0].text) != nil }) {
+                besideCredit.insert(unit.text)
+            }
+        }
+        return repeated.intersection(besideCredit)
+    }
+
+    /// A paragraph next to a gallery's picture count: a slide's caption.
+    static func isGalleryCaption(_ i: Int, units: [Unit], counters: Set<String>) -> Bool {
+        guard !counters.isEmpty, (3...60).contains(units[i].words) else { return false }
+        return (i > 0 && !units[i].blankBefore && counters.contains(units[i - 1].text))
+            || (i + 1 < units.count && !units[i + 1].blankBefore && counters.contains(units[i + 1].text))
+    }
+
+    /// A video's publication stamp on a line of its own, under the video's description.
+    static func isLoneVideoStamp(_ text: String) -> Bool {
+        text.hasPrefix("(Published ") && CaptionCues.hasVideoStamp(text)
     }
 
     /// The caption for a credit group: the nearest paragraph above it, skipping caption expanders,
@@ -205,20 +263,20 @@ public struct PlainTextParser: ArticleParser {
         let wrapped = isWrapped(lines, isBlank: isBlank)
 
         var units: [Unit] = []
-        var blankBefore = false
+        var blanks = 0
         for (n, line) in lines.enumerated() {
             if isBlank[n] {
-                blankBefore = true
+                blanks += 1
                 continue
             }
             let joinsPrevious = wrapped && n > 0 && !isBlank[n - 1] && !units.isEmpty
             if !joinsPrevious {
-                units.append(Unit(firstLine: n + 1, blankBefore: blankBefore))
+                units.append(Unit(firstLine: n + 1, blanksBefore: blanks))
             } else {
                 units[units.count - 1].builder.breakWord(at: SourceLocation(line: n, column: lines[n - 1].count + 1))
             }
             units[units.count - 1].builder.append(line, at: SourceLocation(line: n + 1, column: 1))
-            blankBefore = false
+            blanks = 0
         }
         for i in units.indices {
             units[i].block = units[i].builder.block(.body)

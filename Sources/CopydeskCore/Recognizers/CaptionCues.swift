@@ -22,24 +22,41 @@ public enum CaptionCues {
         \\ban artist'?s? (?:illustration|impression|rendering|concept)\\b|\\bthis (?:photo|image|picture|screenshot)\\b
         """, options: .caseInsensitive)
 
-    /// AP's caption formula: a scene, then the weekday and the full date ("…, Tuesday, Nov. 19, 2019").
-    private static let weekdayDate = try! NSRegularExpression(pattern: """
-        ,\\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s+(?:19|20)\\d\\d\\b
+    /// A month, abbreviated or not, then a day and a full year: "Nov. 19, 2019", "November 19, 2019".
+    private static let fullDate = "(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s+(?:19|20)\\d\\d"
+    private static let weekday = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+    /// The agencies' caption formulas, which date the scene: AP's weekday and full date
+    /// ("…, Tuesday, Nov. 19, 2019"), a scene closing on its date ("…, Gaza, on Nov. 5, 2023."),
+    /// Getty's date then place ("… on November 19, 2019 in Los Angeles, California").
+    private static let sceneDate = try! NSRegularExpression(pattern: """
+        ,\\s+(?:on\\s+)?\(weekday),\\s+\(fullDate)\\b|,\\s+on\\s+\(fullDate)\\.?$|\\bon\\s+\(fullDate),?\\s+in\\s+\\p{Lu}
         """)
+
+    /// The stamp a video player shows under its description: "(Published Monday, Nov. 18, 2019)".
+    private static let videoStamp = try! NSRegularExpression(pattern: "\\(Published\\s+(?:\(weekday),\\s+)?\(fullDate)\\)$")
+
+    /// Whether `text` is, or ends with, a video's publication stamp: the text before it (or the
+    /// paragraph above a lone stamp) describes the video.
+    public static func hasVideoStamp(_ text: String) -> Bool {
+        text.hasSuffix(")") && text.containsBytes("(Published ")
+            && videoStamp.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+    }
 
     /// A reporter's or reader's voice: captions speak in the third person.
     private static let personal = try! NSRegularExpression(pattern: "\\b(?:I|I'm|I've|we|you|my|our|your|us)\\b")
 
     /// Whether a lone paragraph reads as a caption: it names what a picture shows ("pictured",
-    /// "file photo", "from left") or follows AP's caption formula with the weekday and full date,
-    /// in the third person.
+    /// "file photo", "from left"), follows an agency's caption formula that dates the scene, or
+    /// carries a video's stamp, in the third person.
     public static func describesPicture(_ text: String) -> Bool {
         // cheap guard: the words the patterns need
         let lower = text.lowercased()
         guard lower.containsAnyBytes(["pictur", "photo", "image", "screenshot", "left", "right", "cent", "above", "top)",
-                                      "bottom)", "l-r", "r-l", "pose", "artist", "day, "]) else { return false }
+                                      "bottom)", "l-r", "r-l", "pose", "artist", ", 19", ", 20"]) else { return false }
         let range = NSRange(location: 0, length: (text as NSString).length)
-        return (pictureWords.firstMatch(in: text, range: range) != nil || weekdayDate.firstMatch(in: text, range: range) != nil)
+        return (pictureWords.firstMatch(in: text, range: range) != nil || sceneDate.firstMatch(in: text, range: range) != nil
+                || hasVideoStamp(text))
             && personal.firstMatch(in: text, range: range) == nil
     }
 

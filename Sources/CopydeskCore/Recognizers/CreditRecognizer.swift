@@ -67,6 +67,12 @@ public enum CreditRecognizer {
         return ["credit:", "photo:", "image:", "credit...", "credit…", "photograph:"].contains(where: lower.hasSuffix)
     }
 
+    /// Whether a whole line is a credit's slot left empty: "()", "Photo:", "Credit:".
+    public static func isEmptyCreditLine(_ line: String) -> Bool {
+        let text = line.trimmingCharacters(in: .whitespaces).lowercased()
+        return ["()", "( )", "[]", "photo:", "image:", "credit:", "photograph:", "image credit:", "photo credit:"].contains(text)
+    }
+
     /// Whether a caption opens with its credit (`© Name Caption text…`).
     public static func hasLeadingCredit(_ caption: String) -> Bool {
         if caption.hasPrefix("©") { return true }
