@@ -400,6 +400,15 @@ struct HTMLWalker {
         return .body
     }
 
+    /// Whether a block repeats an image's alt text (two words or more), or opens with it and goes on
+    /// briefly ("Benchmark results" → "Benchmark results for the new model"): the image's caption.
+    static func extendsAlt(_ text: String, alt: String) -> Bool {
+        let altWords = alt.split(separator: " ").count
+        guard altWords >= 2 else { return false }
+        let key = ArticleAssembler.key(text), altKey = ArticleAssembler.key(alt)
+        return key == altKey || (altWords >= 3 && text.split(separator: " ").count <= 30 && key.hasPrefix(altKey))
+    }
+
     mutating func flush() {
         guard !builder.isEmpty else { return }
         let index = blocks.count
@@ -411,8 +420,7 @@ struct HTMLWalker {
         // (not a teaser link): that block is its caption
         if figure == nil, role == .body || role == .chrome, let image = looseImage, image.inStory, index - image.blockCount <= 1,
            builderLinkedText * 2 < text.count,
-           (image.alt.split(separator: " ").count >= 2 && ArticleAssembler.key(text) == ArticleAssembler.key(image.alt))
-            || (text.split(separator: " ").count <= 80 && CreditRecognizer.trailingCredit(in: text) != nil) {
+           Self.extendsAlt(text, alt: image.alt) || (text.split(separator: " ").count <= 80 && CreditRecognizer.trailingCredit(in: text) != nil) {
             figures.append(PendingFigure(location: image.location, imageSource: image.src, alt: image.alt))
             figure = figures.count - 1
             role = .caption
