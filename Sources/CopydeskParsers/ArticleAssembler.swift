@@ -80,6 +80,18 @@ enum ArticleAssembler {
     /// Letters and digits, lowercased: two copies of a caption or alt text compare equal.
     static func key(_ text: String) -> String { text.lowercased().filter { $0.isLetter || $0.isNumber } }
 
+    /// A caption's letters and digits, lowercased, with a player's notice and caption labels
+    /// dropped: two copies of one caption compare equal.
+    static func captionKey(_ text: String) -> String {
+        var key = self.key(text)
+        let notice = self.key(CaptionCues.playerNotice)
+        if key.hasPrefix(notice) { key.removeFirst(notice.count) }
+        for label in ["mediacaption", "imagecaption", "caption"] where key.hasPrefix(label) {
+            key.removeFirst(label.count)
+        }
+        return key
+    }
+
     /// Plain-text heuristics shared by the parsers: is this a dateline or byline line?
     static func datelineDate(_ text: String) -> DateRecognizer.Match? {
         let words = text.split(separator: " ").count

@@ -226,12 +226,15 @@ private struct Walker {
         }
         // a caption whose image was dropped: an emphasised paragraph carrying a credit, or a paragraph
         // labelled as a caption or ending in an empty credit slot
+        var captionKeys = Set(article.figures.compactMap { $0.caption.map { ArticleAssembler.captionKey(blocks[$0].text) } })
         for n in blocks.indices where blocks[n].figure == nil && blocks[n].role == .body {
             let text = blocks[n].text
             guard text.split(separator: " ").count <= 80 else { continue }
             let credited = emphasised.contains(n) && CreditRecognizer.trailingCredit(in: text) != nil
             guard credited || CaptionCues.isLabelled(text) || CreditRecognizer.hasEmptyCreditSlot(text) else { continue }
             blocks[n].role = .caption
+            // a second copy of a caption is a repeat for the caption check, not another figure
+            guard credited || captionKeys.insert(ArticleAssembler.captionKey(text)).inserted else { continue }
             blocks[n].figure = article.figures.count
             article.figures.append(Figure(location: blocks[n].range, caption: n, credit: credited ? text : nil))
         }
@@ -247,6 +250,7 @@ private struct Walker {
         if altKey.count >= 10, ArticleAssembler.key(text).hasPrefix(altKey) { return true }
         guard text.split(separator: " ").count <= 80 else { return false }
         return CreditRecognizer.trailingCredit(in: text) != nil || CreditRecognizer.hasEmptyCreditSlot(text)
+            || CreditRecognizer.isCreditedCaption(text)
             || (n + 1 < blocks.count && CreditRecognizer.isCreditLine(blocks[n + 1].text))
             || CaptionCues.isLabelled(text) || CaptionCues.describesPicture(text)
     }

@@ -53,7 +53,7 @@ public struct PlainTextParser: ArticleParser {
                 group = [i - 1, i, i + 1]
             } else if CreditRecognizer.isEmptyCreditLine(texts[i]), i > 0, units[i - 1].words >= 3 {
                 group = [i]
-            } else if CreditRecognizer.isCreditLine(texts[i]), !Self.isCreditedCaption(units[i]) {
+            } else if CreditRecognizer.isCreditLine(texts[i]), !CreditRecognizer.isCreditedCaption(texts[i]) {
                 group = [i]
                 if texts[i].hasSuffix("...") || texts[i].hasSuffix("…") || texts[i].hasSuffix(":"),
                    i + 1 < units.count, units[i + 1].words <= 10, roles[i + 1] == nil, !units[i + 1].blankBefore {
@@ -84,7 +84,7 @@ public struct PlainTextParser: ArticleParser {
         // in an empty credit slot, or a lone paragraph that describes a picture.
         let counters = Self.galleryCounters(units)
         let setApart = Self.setApartLines(units, roles: roles)
-        var captionKeys = Set(roles.indices.filter { roles[$0] == .caption }.map { Self.captionKey(texts[$0]) })
+        var captionKeys = Set(roles.indices.filter { roles[$0] == .caption }.map { ArticleAssembler.captionKey(texts[$0]) })
         for i in units.indices where roles[i] == nil {
             let text = texts[i]
             let credited = units[i].words <= 80 && (CreditRecognizer.trailingCredit(in: text) != nil
@@ -95,7 +95,7 @@ public struct PlainTextParser: ArticleParser {
                     || setApart.contains(i) else { continue }
             roles[i] = .caption
             // a second copy of a caption is a repeat for the caption check, not another figure
-            guard credited || captionKeys.insert(Self.captionKey(text)).inserted else { continue }
+            guard credited || captionKeys.insert(ArticleAssembler.captionKey(text)).inserted else { continue }
             figureOf[i] = figures.count
             figures.append((i, credited ? [i] : []))
         }
@@ -150,20 +150,6 @@ public struct PlainTextParser: ArticleParser {
         }
         ArticleAssembler.finish(&article, source: source.text)
         return article
-    }
-
-    /// A credit, then a caption, on one line: "© Jane Doe Volunteers stack sandbags on Main Street."
-    static func isCreditedCaption(_ unit: Unit) -> Bool {
-        unit.words >= 8 && CreditRecognizer.hasLeadingCredit(unit.text)
-    }
-
-    /// A caption's letters and digits, lowercased, with caption labels dropped: two copies compare equal.
-    static func captionKey(_ text: String) -> String {
-        var key = ArticleAssembler.key(text)
-        for label in ["mediacaption", "imagecaption", "caption"] where key.hasPrefix(label) {
-            key.removeFirst(label.count)
-        }
-        return key
     }
 
     /// A paragraph that reads as a picture's caption though no credit marks it: it says what a

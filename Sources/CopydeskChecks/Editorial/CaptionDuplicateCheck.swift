@@ -27,8 +27,8 @@ public struct CaptionDuplicateCheck: CheckKind {
     static let prefixes = ["image caption", "media caption", "caption", "file", "above", "pictured", "enlarge this image",
                            "hide caption", "toggle caption"]
 
-    /// The caption's own words: credit, prefixes, gallery counters, a trailing parenthesis
-    /// ("(Published Monday)") and expanders removed, normalised.
+    /// The caption's own words: credit, prefixes, a video player's notice, gallery counters, a
+    /// trailing parenthesis ("(Published Monday)") and expanders removed, normalised.
     static func core(_ text: String) -> String {
         var norm = TextTools.normalized(text)
         if let cut = CreditRecognizer.trailingCredit(in: text) {
@@ -38,8 +38,10 @@ public struct CaptionDuplicateCheck: CheckKind {
             norm = TextTools.normalized(String(text[..<open]))
         }
         norm = Self.droppingGalleryCounter(norm)
-        for prefix in prefixes where norm.hasPrefix(prefix + " ") {
-            norm = String(norm.dropFirst(prefix.count + 1))
+        if norm.hasPrefix(CaptionCues.playerNotice + " ") { norm.removeFirst(CaptionCues.playerNotice.count + 1) }
+        // a label of two words or more may run into the caption in copied text ("Media captionDrone…")
+        for prefix in prefixes where norm.hasPrefix(prefix + " ") || (prefix.contains(" ") && norm.hasPrefix(prefix)) {
+            norm = String(norm.dropFirst(prefix.count).drop(while: { $0 == " " }))
         }
         if norm.hasPrefix("in this "), let comma = norm.firstRange(of: " photo ") {
             norm = String(norm[comma.upperBound...])

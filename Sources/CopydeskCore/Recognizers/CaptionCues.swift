@@ -9,10 +9,14 @@ public enum CaptionCues {
                          "enlarge this image", "above:", "pictured:", "top:", "pictured above", "pictured left",
                          "pictured right", "pictured from left"]
 
-    /// Whether `text` opens with a caption's label.
+    /// The notice a video player leaves before its caption when it cannot play.
+    public static let playerNotice = "media playback is unsupported on your device"
+
+    /// Whether `text` opens with a caption's label, after a video player's notice if any.
     public static func isLabelled(_ text: String) -> Bool {
-        let head = text.prefix(24).lowercased()
-        return labels.contains(where: head.hasPrefix)
+        var head = text.prefix(24 + playerNotice.count).lowercased()
+        if head.hasPrefix(playerNotice) { head = String(head.dropFirst(playerNotice.count).drop(while: { $0 == " " })) }
+        return labels.contains(where: head.prefix(24).hasPrefix)
     }
 
     /// Words that say a paragraph describes a picture: "(pictured)", "file photo", "poses for a photo".

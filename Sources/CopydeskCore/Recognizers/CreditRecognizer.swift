@@ -73,6 +73,11 @@ public enum CreditRecognizer {
         return ["()", "( )", "[]", "photo:", "image:", "credit:", "photograph:", "image credit:", "photo credit:"].contains(text)
     }
 
+    /// A credit, then a caption, in one paragraph: "© Jane Doe Volunteers stack sandbags on Main Street."
+    public static func isCreditedCaption(_ text: String) -> Bool {
+        text.split(separator: " ").count >= 8 && hasLeadingCredit(text)
+    }
+
     /// Whether a caption opens with its credit (`© Name Caption text…`).
     public static func hasLeadingCredit(_ caption: String) -> Bool {
         if caption.hasPrefix("©") { return true }
