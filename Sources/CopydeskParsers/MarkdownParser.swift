@@ -241,7 +241,8 @@ private struct Walker {
     }
 
     /// Whether the paragraph after an image is its caption: emphasised, the alt text again
-    /// (alt may be cut short with "..."), a paragraph ending in a credit, or one followed by a credit line.
+    /// (alt may be cut short with "..."), a paragraph ending in a credit, or one followed by a credit
+    /// line or a video's stamp.
     func isCaption(_ n: Int, alt: String) -> Bool {
         let text = blocks[n].text
         // emphasis, or emphasis that did not parse (`*Caption text. *`)
@@ -251,7 +252,7 @@ private struct Walker {
         guard text.split(separator: " ").count <= 80 else { return false }
         return CreditRecognizer.trailingCredit(in: text) != nil || CreditRecognizer.hasEmptyCreditSlot(text)
             || CreditRecognizer.isCreditedCaption(text)
-            || (n + 1 < blocks.count && CreditRecognizer.isCreditLine(blocks[n + 1].text))
+            || (n + 1 < blocks.count && (CreditRecognizer.isCreditLine(blocks[n + 1].text) || CaptionCues.isVideoStamp(blocks[n + 1].text)))
             || CaptionCues.isLabelled(text) || CaptionCues.describesPicture(text)
     }
 }

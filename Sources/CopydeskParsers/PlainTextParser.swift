@@ -37,7 +37,7 @@ public struct PlainTextParser: ArticleParser {
         for i in units.indices {
             if NoticeRecognizer.match(texts[i]) != nil, !NoticeRecognizer.isPhotoNotice(texts[i]) {
                 roles[i] = .notice
-            } else if ChromeLexicon.isChrome(texts[i]) || Self.isLoneVideoStamp(texts[i]) {
+            } else if ChromeLexicon.isChrome(texts[i]) || CaptionCues.isVideoStamp(texts[i]) {
                 roles[i] = .chrome
             }
         }
@@ -160,7 +160,7 @@ public struct PlainTextParser: ArticleParser {
         guard (3...60).contains(units[i].words), !units[i].block.folded.hasPrefix("by ") else { return false }
         let apartBefore = units[i].blankBefore || i == 0 || roles[i - 1] == .chrome
         let apartAfter = i + 1 == units.count || units[i + 1].blankBefore || roles[i + 1] == .chrome
-        let stamped = i + 1 < units.count && Self.isLoneVideoStamp(units[i + 1].text)
+        let stamped = i + 1 < units.count && CaptionCues.isVideoStamp(units[i + 1].text)
         let cued = stamped || (CaptionCues.describesPicture(text) && !text.containsAnyBytes(["\"", "“", "”"]))
             || (apartBefore && apartAfter && CaptionCues.isDatedDescription(text))
         return cued && ArticleAssembler.datelineDate(text) == nil
@@ -208,11 +208,6 @@ public struct PlainTextParser: ArticleParser {
         guard !counters.isEmpty, (3...60).contains(units[i].words) else { return false }
         return (i > 0 && !units[i].blankBefore && counters.contains(units[i - 1].text))
             || (i + 1 < units.count && !units[i + 1].blankBefore && counters.contains(units[i + 1].text))
-    }
-
-    /// A video's publication stamp on a line of its own, under the video's description.
-    static func isLoneVideoStamp(_ text: String) -> Bool {
-        text.hasPrefix("(Published ") && CaptionCues.hasVideoStamp(text)
     }
 
     /// The caption for a credit group: the nearest paragraph above it, skipping caption expanders,

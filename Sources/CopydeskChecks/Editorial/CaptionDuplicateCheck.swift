@@ -85,10 +85,12 @@ public struct CaptionDuplicateCheck: CheckKind {
 
     public func check(_ context: CheckContext) -> [Finding] {
         let article = context.article
-        let captions: [Text] = article.blocks.indices.compactMap { i in
-            guard article.blocks[i].role == .caption else { return nil }
-            let text = Text(block: i, core: Self.core(article.blocks[i].text))
-            return text.words.count >= minWords ? text : nil
+        let captions: [Text] = article.blocks.indices.flatMap { i -> [Text] in
+            guard article.blocks[i].role == .caption else { return [] }
+            let text = article.blocks[i].text
+            // a figure's text may open with its video's title: the caption proper is compared too
+            return ([text] + (Self.afterTitle(text).map { [$0] } ?? [])).map { Text(block: i, core: Self.core($0)) }
+                .filter { $0.words.count >= minWords }
         }
         var findings: [Finding] = []
         for i in article.blocks.indices where [.body, .blockquote, .standfirst, .caption, .chrome].contains(article.blocks[i].role) {
@@ -159,6 +161,20 @@ public struct CaptionDuplicateCheck: CheckKind {
             swap(&previous, &current)
         }
         return 2 * Double(previous[b.count]) / Double(a.count + b.count)
+    }
+
+    /// The text after a title-case run of four words or more that opens it, when a sentence
+    /// follows ("Video Shows Rescue of Kidnapped Girl A video showing the rescue…" → "A video…").
+    static func afterTitle(_ text: String) -> String? {
+        let words = text.split(separator: " ")
+        guard words.count >= 8 else { return nil }
+        let isLower = { (w: Substring) in w.first?.isLowercase == true }
+        for k in 4..<(words.count - 2) where words[k].first?.isUppercase == true && isLower(words[k + 1]) && isLower(words[k + 2]) {
+            guard let last = words[k - 1].last, last.isLetter || last == "'" || last == "’" || last == "!",
+                  isTitle(words[..<k].joined(separator: " ")) else { return nil }
+            return words[k...].joined(separator: " ")
+        }
+        return nil
     }
 
     /// Title case: most longer words capitalised, as headlines and video titles are.

@@ -42,13 +42,18 @@ public enum CaptionCues {
 
     /// Whether `text` is, or ends with, a video's publication stamp: the text before it (or the
     /// paragraph above a lone stamp) describes the video.
-    public static func hasVideoStamp(_ text: String) -> Bool {
+    private static func hasVideoStamp(_ text: String) -> Bool {
         text.hasSuffix(")") && text.containsBytes("(Published ")
             && videoStamp.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
     }
 
     /// A reporter's or reader's voice: captions speak in the third person.
     private static let personal = try! NSRegularExpression(pattern: "\\b(?:I|I'm|I've|we|you|my|our|your|us)\\b")
+
+    /// Whether `text` is a video's publication stamp alone, set under the video's description.
+    public static func isVideoStamp(_ text: String) -> Bool {
+        text.hasPrefix("(Published ") && hasVideoStamp(text)
+    }
 
     /// Whether a lone paragraph reads as a caption: it names what a picture shows ("pictured",
     /// "file photo", "from left"), follows an agency's caption formula that dates the scene, or
