@@ -91,6 +91,12 @@ enum NoticeRecognizer {
         holder = holder.replacingOccurrences(of: "©", with: "")
             .replacingOccurrences(of: "All rights reserved", with: "", options: .caseInsensitive)
             .trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—|"))
+        // the bare word with no year must name a holder: "Copyright" or "Copyright and Reprint Policy"
+        // is a link, "Copyright The Associated Press" a notice
+        if years == nil, markerText.lowercased() == "copyright", !holder.contains("©"),
+           holder.first?.isUppercase != true || ["Policy", "Notice", "Information", "Info", "Terms"].contains(where: holder.hasPrefix) {
+            return nil
+        }
         return Match(span: scalarOffset(ns, start)..<scalarOffset(ns, end), years: years, yearSpan: yearSpan,
                      holder: holder.isEmpty ? nil : holder)
     }
