@@ -50,7 +50,10 @@ public struct Linter: Sendable {
         let parser = format.flatMap { parsers.parser(format: $0) } ?? parsers.parser(for: path)
         do {
             var article = try parser.init().parse(SourceText(path: path, text: text))
-            if let published { article.published = published }
+            if let published {
+                article.published = published
+                article.shownDate = nil
+            }
             let unknown = article.suppressions.mentioned.filter { !ruleIDs.contains($0.rule) }.map { item in
                 Diagnostic(rule: Self.unknownSuppressionRule, severity: .warning,
                            message: "Suppression names an unknown rule '\(item.rule)' (see `copydesk rules`)",

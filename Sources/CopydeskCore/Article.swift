@@ -167,6 +167,9 @@ public struct Article: Sendable {
     public var authors: [String] = []
     public var publisher: String?
     public var published: PublicationDate?
+    /// The date the page's dateline shows when its year differs from `published` (a republished
+    /// post, an updated story): a notice covering either year is not reported.
+    public var shownDate: PublicationDate?
     public var blocks: [Block] = []
     public var figures: [Figure] = []
     public var notices: [CopyrightNotice] = []

@@ -19,10 +19,15 @@ public enum ArticleDump {
         /// The block and the scalar offsets of the quotation in its text, marks included.
         var block: Int; var start: Int; var end: Int
     }
-    struct DateItem: Encodable { var date: String; var source: String; var text: String; var range: Range? }
+    struct DateItem: Encodable {
+        var date: String; var source: String; var text: String; var range: Range?
+        init(_ d: PublicationDate) {
+            (date, source, text, range) = (d.iso, d.source.rawValue, d.text, d.location.map(Range.init))
+        }
+    }
     struct Document: Encodable {
         var path: String; var format: String; var title: String?; var authors: [String]; var publisher: String?
-        var published: DateItem?; var figures: [FigureItem]; var notices: [NoticeItem]; var quotations: [QuoteItem]
+        var published: DateItem?; var shownDate: DateItem?; var figures: [FigureItem]; var notices: [NoticeItem]; var quotations: [QuoteItem]
         var blocks: [BlockItem]
     }
 
@@ -35,7 +40,7 @@ public enum ArticleDump {
     public static func data(_ a: Article) -> Data {
         let doc = Document(
             path: a.path, format: a.format, title: a.title, authors: a.authors, publisher: a.publisher,
-            published: a.published.map { DateItem(date: $0.iso, source: $0.source.rawValue, text: $0.text, range: $0.location.map(Range.init)) },
+            published: a.published.map(DateItem.init), shownDate: a.shownDate.map(DateItem.init),
             figures: a.figures.map { f in
                 FigureItem(media: f.media.rawValue, range: Range(f.location), caption: f.caption.map { a.blocks[$0].text },
                            credit: f.credit, alt: f.alt, source: f.source)
@@ -61,6 +66,7 @@ public enum ArticleDump {
         var out = "\(a.path) (\(a.format))\n"
         if let title = a.title { out += "title: \(title)\n" }
         if let date = a.published { out += "published: \(date.iso) (\(date.source.rawValue))\n" }
+        if let date = a.shownDate { out += "dateline shows: \(date.iso)\n" }
         for n in a.notices { out += "notice: \(n.text) [\(n.origin.rawValue)]\n" }
         for block in a.blocks {
             let text = block.text.count > 100 ? String(block.text.prefix(99)) + "…" : block.text

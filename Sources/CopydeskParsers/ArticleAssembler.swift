@@ -6,7 +6,14 @@ import Foundation
 enum ArticleAssembler {
     static func finish(_ article: inout Article, source: String) {
         findNotices(&article)
-        if article.published == nil { findDateline(&article) }
+        if let (date, block) = dateline(in: article) {
+            if article.published == nil {
+                article.published = date
+                if article.blocks[block].role == .chrome { article.blocks[block].role = .dateline }
+            } else if date.year != article.published!.year {
+                article.shownDate = date
+            }
+        }
         article.quotations = QuoteScanner.quotations(in: article)
         let inline = Suppressions.scan(source)
         let fileWide = article.suppressions.disabledRules
@@ -32,7 +39,7 @@ enum ArticleAssembler {
 
     /// A dated byline or dateline near the top (before the fifth paragraph of prose), else
     /// a line anywhere that says what its date is ("Published …", "Updated …", "By … — date").
-    static func findDateline(_ article: inout Article) {
+    static func dateline(in article: Article) -> (PublicationDate, block: Int)? {
         var paragraphs = 0
         var candidates: [Int] = []
         for i in article.blocks.indices {
@@ -51,12 +58,10 @@ enum ArticleAssembler {
             let ns = block.text as NSString
             let start = (ns.substring(to: m.range.location) as String).unicodeScalars.count
             let length = (ns.substring(with: m.range) as String).unicodeScalars.count
-            article.published = PublicationDate(year: m.year, month: m.month, day: m.day, source: .dateline,
-                                                text: ns.substring(with: m.range),
-                                                location: block.map.range(start..<start + length))
-            if block.role == .chrome { article.blocks[i].role = .dateline }
-            return
+            return (PublicationDate(year: m.year, month: m.month, day: m.day, source: .dateline, text: ns.substring(with: m.range),
+                                    location: block.map.range(start..<start + length)), i)
         }
+        return nil
     }
 
     /// A notice from a structured field (front matter, JSON-LD, meta), located at `location`.

@@ -3,7 +3,9 @@ import CopydeskCore
 /// `copyright-year`: copyright notices whose year does not cover the publication year,
 /// notices that disagree with each other, and notice years in the future.
 ///
-/// When the publication date is unknown only notices are compared. A disagreement is
+/// A notice covering the year the page's dateline shows, where that differs from the
+/// publication date (a republished post), is not reported. When the publication date is
+/// unknown only notices are compared. A disagreement is
 /// reported once, at the notice with the latest year (a site footer is usually
 /// generated with the current year), with the other notice as related location.
 public struct CopyrightYearCheck: CheckKind {
@@ -22,7 +24,7 @@ public struct CopyrightYearCheck: CheckKind {
         var findings: [Finding] = []
         if let date = article.published {
             let year = date.year
-            for notice in notices where !notice.years!.contains(year) {
+            for notice in notices where !notice.years!.contains(year) && !(article.shownDate.map { notice.years!.contains($0.year) } ?? false) {
                 let years = notice.years!
                 let what = years.lowerBound > year ? "is after" : "does not cover"
                 let source = date.location.map { ", line \($0.start.line)" } ?? ""
