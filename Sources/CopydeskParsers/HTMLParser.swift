@@ -65,6 +65,8 @@ struct HTMLWalker {
 
     struct PendingFigure {
         var location: SourceRange
+        /// The number of blocks when the figure opened.
+        var firstBlock: Int
         var caption: [Int] = []
         var credits: [Int] = []
         var creditText: String?
@@ -154,6 +156,9 @@ struct HTMLWalker {
         var chrome = false, caption = false, credit = false, byline = false, body = false, social = false
         /// Names an image, photo, video or gallery (`InlineImage-caption`, `wp-caption`).
         var media = false
+        /// Names the story's lead image (`hero-image`, `featured-image`): on an image, other tokens
+        /// (`block-image-ads`) do not make it chrome.
+        var lead = false
     }
 
     mutating func flags(_ cls: String) -> ClassFlags {
@@ -170,6 +175,7 @@ struct HTMLWalker {
             f.body = squashed.containsAnyBytes(Self.bodyPhrases)
             f.social = lower.containsAnyBytes(Self.socialPhrases)
             f.media = lower.containsAnyBytes(["image", "photo", "media", "img", "picture", "figure", "video", "gallery", "wp-caption"])
+            f.lead = f.media && !tokens.isDisjoint(with: ["hero", "lead", "featured", "feature", "main", "top"])
         }
         classFlags[cls] = f
         return f
@@ -301,13 +307,13 @@ struct HTMLWalker {
             context.chrome = false
         }
         if !holdsTheStory(node), context.figure == nil,
-           ["nav", "footer", "aside"].contains(tag) || cls.chrome {
+           ["nav", "footer", "aside"].contains(tag) || (cls.chrome && !(Self.imageTags.contains(tag) && cls.lead)) {
             context.chrome = true
         }
         let opensFigure = tag == "figure" || (context.figure == nil && (tag == "figcaption" || cls.caption))
         if opensFigure, !context.chrome, !context.byline, main == nil || context.inMain || !passedMain {
             flush()
-            var pending = PendingFigure(location: SourceRange(at: SourceLocation(line: max(1, line), column: 1)))
+            var pending = PendingFigure(location: SourceRange(at: SourceLocation(line: max(1, line), column: 1)), firstBlock: blocks.count)
             pending.markedUp = tag == "figcaption" || cls.media
             // a caption-classed element takes the image that stands just before it
             if !pending.markedUp, let image = looseImage, blocks.count - image.blockCount <= 1 {
@@ -339,7 +345,8 @@ struct HTMLWalker {
                 }
             }
         } else if cls.credit, !context.chrome, let last = figures.indices.last,
-                  let lastBlock = (figures[last].caption + figures[last].credits).max(), lastBlock >= blocks.count - 1 {
+                  (figures[last].caption + figures[last].credits).max() ?? (figures[last].firstBlock - 1) >= blocks.count - 1 {
+            // a credit element right after a figure (or its caption) is the figure's
             context.figure = last
             context.credit = true
         }
@@ -417,11 +424,12 @@ struct HTMLWalker {
         if role == .headline { seenHeadline = true }
         let text = builder.block(.body).text
         // a loose image followed by a block repeating its alt text, or by a caption carrying its credit
-        // (not a teaser link): that block is its caption
+        // or an emptied credit slot (not a teaser link): that block is its caption
         if figure == nil, role == .body || role == .chrome, let image = looseImage, image.inStory, index - image.blockCount <= 1,
            builderLinkedText * 2 < text.count,
-           Self.extendsAlt(text, alt: image.alt) || (text.split(separator: " ").count <= 80 && CreditRecognizer.trailingCredit(in: text) != nil) {
-            figures.append(PendingFigure(location: image.location, imageSource: image.src, alt: image.alt))
+           Self.extendsAlt(text, alt: image.alt) || (text.split(separator: " ").count <= 80
+                                                     && (CreditRecognizer.trailingCredit(in: text) != nil || CreditRecognizer.hasEmptyCreditSlot(text))) {
+            figures.append(PendingFigure(location: image.location, firstBlock: index, imageSource: image.src, alt: image.alt))
             figure = figures.count - 1
             role = .caption
             looseImage = nil
@@ -434,6 +442,8 @@ struct HTMLWalker {
         }
         if let f = figure {
             if role == .caption, CreditRecognizer.isCreditLine(builder.block(.caption).text) { role = .credit }
+            // a credit element holding a caption and an emptied credit ("Rep. Jane Doe. |") is the caption
+            if role == .credit, CreditRecognizer.hasEmptyCreditSlot(text) { role = .caption }
             if role == .credit { figures[f].credits.append(index) } else { figures[f].caption.append(index) }
         }
         blocks.append(builder.block(role, figure: figure))
