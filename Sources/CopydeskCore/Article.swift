@@ -109,6 +109,8 @@ public struct PublicationDate: Sendable, Codable {
     public enum Source: String, Codable, Sendable {
         case commandLine = "command-line", frontMatter = "front-matter", jsonLD = "json-ld"
         case meta, time, dateline
+        /// A date the story mentions: it was published no earlier.
+        case mention
     }
     public var year: Int
     public var month: Int?
@@ -170,6 +172,9 @@ public struct Article: Sendable {
     /// The date the page's dateline shows when its year differs from `published` (a republished
     /// post, an updated story): a notice covering either year is not reported.
     public var shownDate: PublicationDate?
+    /// When no publication date is known, the latest date the story mentions in its text,
+    /// captions or an embedded post's signature: the story is no older than that.
+    public var mentionedDate: PublicationDate?
     public var blocks: [Block] = []
     public var figures: [Figure] = []
     public var notices: [CopyrightNotice] = []

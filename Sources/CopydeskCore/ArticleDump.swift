@@ -27,7 +27,7 @@ public enum ArticleDump {
     }
     struct Document: Encodable {
         var path: String; var format: String; var title: String?; var authors: [String]; var publisher: String?
-        var published: DateItem?; var shownDate: DateItem?; var figures: [FigureItem]; var notices: [NoticeItem]; var quotations: [QuoteItem]
+        var published: DateItem?; var shownDate: DateItem?; var mentionedDate: DateItem?; var figures: [FigureItem]; var notices: [NoticeItem]; var quotations: [QuoteItem]
         var blocks: [BlockItem]
     }
 
@@ -41,6 +41,7 @@ public enum ArticleDump {
         let doc = Document(
             path: a.path, format: a.format, title: a.title, authors: a.authors, publisher: a.publisher,
             published: a.published.map(DateItem.init), shownDate: a.shownDate.map(DateItem.init),
+            mentionedDate: a.mentionedDate.map(DateItem.init),
             figures: a.figures.map { f in
                 FigureItem(media: f.media.rawValue, range: Range(f.location), caption: f.caption.map { a.blocks[$0].text },
                            credit: f.credit, alt: f.alt, source: f.source)
@@ -67,6 +68,7 @@ public enum ArticleDump {
         if let title = a.title { out += "title: \(title)\n" }
         if let date = a.published { out += "published: \(date.iso) (\(date.source.rawValue))\n" }
         if let date = a.shownDate { out += "dateline shows: \(date.iso)\n" }
+        if let date = a.mentionedDate { out += "latest date mentioned: \(date.iso)\n" }
         for n in a.notices { out += "notice: \(n.text) [\(n.origin.rawValue)]\n" }
         for block in a.blocks {
             let text = block.text.count > 100 ? String(block.text.prefix(99)) + "…" : block.text

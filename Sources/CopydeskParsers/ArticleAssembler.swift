@@ -14,6 +14,7 @@ enum ArticleAssembler {
                 article.shownDate = date
             }
         }
+        if article.published == nil { article.mentionedDate = latestMention(in: article) }
         article.quotations = QuoteScanner.quotations(in: article)
         let inline = Suppressions.scan(source)
         let fileWide = article.suppressions.disabledRules
@@ -55,13 +56,32 @@ enum ArticleAssembler {
         for i in candidates {
             let block = article.blocks[i]
             guard let m = datelineDate(block.text) else { continue }
-            let ns = block.text as NSString
-            let start = (ns.substring(to: m.range.location) as String).unicodeScalars.count
-            let length = (ns.substring(with: m.range) as String).unicodeScalars.count
-            return (PublicationDate(year: m.year, month: m.month, day: m.day, source: .dateline, text: ns.substring(with: m.range),
-                                    location: block.map.range(start..<start + length)), i)
+            return (date(m, in: block, source: .dateline), i)
         }
         return nil
+    }
+
+    /// A date found in a block's text, located in the source.
+    static func date(_ m: DateRecognizer.Match, in block: Block, source: PublicationDate.Source) -> PublicationDate {
+        let ns = block.text as NSString
+        let start = (ns.substring(to: m.range.location) as String).unicodeScalars.count
+        let length = (ns.substring(with: m.range) as String).unicodeScalars.count
+        return PublicationDate(year: m.year, month: m.month, day: m.day, source: source, text: ns.substring(with: m.range),
+                               location: block.map.range(start..<start + length))
+    }
+
+    /// The latest date written out in the story's blocks, or in an embedded post's signature
+    /// ("— Jane Doe (@janedoe) November 18, 2019") that page chrome holds.
+    static func latestMention(in article: Article) -> PublicationDate? {
+        var latest: PublicationDate?
+        for block in article.blocks where block.role != .notice && block.text.containsAnyBytes(["19", "20"]) {
+            guard block.role != .chrome || (block.text.hasPrefix("— ") && block.text.containsBytes("(@")) else { continue }
+            for m in DateRecognizer.writtenDates(in: block.text) {
+                guard latest.map({ ($0.year, $0.month ?? 0, $0.day ?? 0) < (m.year, m.month, m.day) }) ?? true else { continue }
+                latest = date(m, in: block, source: .mention)
+            }
+        }
+        return latest
     }
 
     /// A notice from a structured field (front matter, JSON-LD, meta), located at `location`.

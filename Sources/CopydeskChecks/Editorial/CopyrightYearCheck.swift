@@ -3,7 +3,8 @@ import CopydeskCore
 /// `copyright-year`: copyright notices whose year does not cover the publication year,
 /// notices that disagree with each other, and notice years in the future.
 ///
-/// A notice covering the year the page's dateline shows, where that differs from the
+/// With no publication date, a notice ending two years or more before a date the story
+/// mentions is stale. A notice covering the year the page's dateline shows, where that differs from the
 /// publication date (a republished post), is not reported. When the publication date is
 /// unknown only notices are compared. A disagreement is
 /// reported once, at the notice with the latest year (a site footer is usually
@@ -36,6 +37,15 @@ public struct CopyrightYearCheck: CheckKind {
                                         related: related, fixTo: replacement(years, covering: year)))
             }
             return findings
+        }
+        // no date, but the story mentions one: a notice ending two years or more before it is stale
+        if let mention = article.mentionedDate {
+            for notice in notices where notice.years!.upperBound < mention.year - 1 {
+                let line = mention.location.map { " (line \($0.start.line))" } ?? ""
+                findings.append(finding(notice, reason: "ends before \(mention.iso), a date the story mentions\(line)",
+                                        related: mention.location.map { [RelatedLocation(range: $0, message: "the story mentions \(mention.text)")] } ?? [],
+                                        fixTo: nil))
+            }
         }
         for notice in notices where notice.years!.lowerBound > context.currentYear {
             findings.append(finding(notice, reason: "is in the future (today is \(context.currentYear))", related: [],

@@ -35,6 +35,23 @@ enum DateRecognizer {
         var range: NSRange
     }
 
+    /// Every date written with its month's name in `text` ("Nov. 18, 2019", "18 November 2019").
+    static func writtenDates(in text: String) -> [Match] {
+        let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        let monthFirstDates = monthFirst.matches(in: text, range: whole).compactMap { m in
+            months[ns.substring(with: m.range(at: 1)).lowercased()].map {
+                Match(year: Int(ns.substring(with: m.range(at: 3)))!, month: $0, day: Int(ns.substring(with: m.range(at: 2)))!, range: m.range)
+            }
+        }
+        let dayFirstDates = dayFirst.matches(in: text, range: whole).compactMap { m in
+            months[ns.substring(with: m.range(at: 2)).lowercased()].map {
+                Match(year: Int(ns.substring(with: m.range(at: 3)))!, month: $0, day: Int(ns.substring(with: m.range(at: 1)))!, range: m.range)
+            }
+        }
+        return (monthFirstDates + dayFirstDates).filter { (1...31).contains($0.day) }
+    }
+
     /// The first date in `text`, if any.
     static func first(in text: String) -> Match? {
         let ns = text as NSString
