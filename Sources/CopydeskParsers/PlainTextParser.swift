@@ -84,6 +84,7 @@ public struct PlainTextParser: ArticleParser {
         // in an empty credit slot, or a lone paragraph that describes a picture.
         let counters = Self.galleryCounters(units)
         let setApart = Self.setApartLines(units, roles: roles)
+        let leadCaption = Self.leadCaption(units, roles: roles)
         var captionKeys = Set(roles.indices.filter { roles[$0] == .caption }.map { ArticleAssembler.captionKey(texts[$0]) })
         for i in units.indices where roles[i] == nil {
             let text = texts[i]
@@ -92,7 +93,7 @@ public struct PlainTextParser: ArticleParser {
             guard credited || CaptionCues.isLabelled(text) || (units[i].words <= 80 && CreditRecognizer.hasEmptyCreditSlot(text))
                     || Self.isUncreditedCaption(i, units: units, roles: roles)
                     || Self.isGalleryCaption(i, units: units, counters: counters)
-                    || setApart.contains(i) else { continue }
+                    || setApart.contains(i) || leadCaption == i else { continue }
             roles[i] = .caption
             // a second copy of a caption is a repeat for the caption check, not another figure
             guard credited || captionKeys.insert(ArticleAssembler.captionKey(text)).inserted else { continue }
@@ -164,6 +165,41 @@ public struct PlainTextParser: ArticleParser {
         let cued = stamped || (CaptionCues.describesPicture(text) && !text.containsAnyBytes(["\"", "“", "”"]))
             || (apartBefore && apartAfter && CaptionCues.isDatedDescription(text))
         return cued && ArticleAssembler.datelineDate(text) == nil
+    }
+
+    /// A wire story's opening dateline: "WASHINGTON — …", "Dekalb, Ill. — …", "SANTA FE, N.M. (AP) — …".
+    private static let datelineLede = try! NSRegularExpression(pattern: """
+        ^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?|\
+        [A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]{1,4}\\.)(?: \\((?:AP|Reuters|AFP|UPI|CNN)\\))? [—–-]{1,2} \\S
+        """)
+
+    /// The lead picture's caption, which copied text puts in the page's header: the paragraph after
+    /// the date line (and byline) when the story cannot have begun there — a wire dateline opens the
+    /// paragraph after it, the byline still follows it, or it runs to eight words or more without
+    /// closing punctuation.
+    static func leadCaption(_ units: [Unit], roles: [BlockRole?]) -> Int? {
+        let open = { (i: Int) in roles[i] == nil && !units[i].block.folded.hasPrefix("by ") }
+        let isByline = { (i: Int) in units[i].block.folded.hasPrefix("by ") && units[i].words <= 12 }
+        // the headline stands above the date line; a line after it is no caption where it does not
+        // the header: everything before two long paragraphs of prose in a row (one is a standfirst)
+        let long = { (i: Int) in units[i].words >= 25 && units[i].block.isProse }
+        let header = units.indices.dropLast().first(where: { long($0) && long($0 + 1) }) ?? units.count
+        guard let dated = units.indices.prefix(header).first(where: { d in
+                  ArticleAssembler.datelineDate(units[d].text) != nil
+                      && units.indices[max(0, d - 4)..<d].contains(where: { roles[$0] == nil && (5...30).contains(units[$0].words) })
+              }),
+              let c = units.indices.dropFirst(dated + 1).first(where: open), (3...60).contains(units[c].words),
+              ArticleAssembler.datelineDate(units[c].text) == nil,
+              let next = units.indices.dropFirst(c + 1).first(where: { roles[$0] == nil }) else { return nil }
+        let text = units[c].text
+        if datelineLede.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil { return nil }
+        let nextText = units[next].text
+        if datelineLede.firstMatch(in: nextText, range: NSRange(location: 0, length: (nextText as NSString).length)) != nil
+            || isByline(next) {
+            return c
+        }
+        let closed = text.last.map { ".!?:;\"”’')…".contains($0) } ?? true
+        return !closed && units[c].words >= 8 && units[next].block.isProse ? c : nil
     }
 
     /// Imperatives that open a promotion set between paragraphs ("Save $200 on …", "Shop the look").
