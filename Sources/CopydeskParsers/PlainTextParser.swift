@@ -175,8 +175,8 @@ public struct PlainTextParser: ArticleParser {
 
     /// The lead picture's caption, which copied text puts in the page's header: the paragraph after
     /// the date line (and byline) when the story cannot have begun there — a wire dateline opens the
-    /// paragraph after it, the byline still follows it, or it runs to eight words or more without
-    /// closing punctuation.
+    /// paragraph after it, the byline still follows a sentence (a headline has no full stop), or it
+    /// runs to eight words or more without closing punctuation.
     static func leadCaption(_ units: [Unit], roles: [BlockRole?]) -> Int? {
         let open = { (i: Int) in roles[i] == nil && !units[i].block.folded.hasPrefix("by ") }
         let isByline = { (i: Int) in units[i].block.folded.hasPrefix("by ") && units[i].words <= 12 }
@@ -194,11 +194,12 @@ public struct PlainTextParser: ArticleParser {
         let text = units[c].text
         if datelineLede.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil { return nil }
         let nextText = units[next].text
-        if datelineLede.firstMatch(in: nextText, range: NSRange(location: 0, length: (nextText as NSString).length)) != nil
-            || isByline(next) {
+        if datelineLede.firstMatch(in: nextText, range: NSRange(location: 0, length: (nextText as NSString).length)) != nil {
             return c
         }
+        // a headline can stand between the date and the byline, but it does not end in a full stop
         let closed = text.last.map { ".!?:;\"”’')…".contains($0) } ?? true
+        if isByline(next) { return text.hasSuffix(".") ? c : nil }
         return !closed && units[c].words >= 8 && units[next].block.isProse ? c : nil
     }
 
