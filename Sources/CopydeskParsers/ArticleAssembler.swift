@@ -117,6 +117,17 @@ enum ArticleAssembler {
         return key
     }
 
+    /// A wire story's opening dateline: "WASHINGTON — …", "Dekalb, Ill. — …", "SANTA FE, N.M. (AP) — …".
+    private static let datelineLede = try! NSRegularExpression(pattern: """
+        ^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?|\
+        [A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]{1,4}\\.)(?: \\((?:AP|Reuters|AFP|UPI|CNN)\\))? [—–-]{1,2} \\S
+        """)
+
+    /// Whether a paragraph opens with a wire story's dateline.
+    static func opensWithDateline(_ text: String) -> Bool {
+        datelineLede.firstMatch(in: text, range: NSRange(location: 0, length: min((text as NSString).length, 80))) != nil
+    }
+
     /// Plain-text heuristics shared by the parsers: is this a dateline or byline line?
     static func datelineDate(_ text: String) -> DateRecognizer.Match? {
         let words = text.split(separator: " ").count

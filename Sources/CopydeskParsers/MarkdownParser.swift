@@ -241,15 +241,22 @@ private struct Walker {
     }
 
     /// Whether the paragraph after an image is its caption: emphasised, the alt text again
-    /// (alt may be cut short with "..."), a paragraph ending in a credit, or one followed by a credit
-    /// line or a video's stamp.
+    /// (alt may be cut short with "..."), a paragraph ending in a credit, one followed by a credit
+    /// line, a video's stamp or the story's opening dateline.
     func isCaption(_ n: Int, alt: String) -> Bool {
         let text = blocks[n].text
         // emphasis, or emphasis that did not parse (`*Caption text. *`)
         if emphasised.contains(n) || (text.count > 2 && text.hasPrefix("*") && text.hasSuffix("*")) { return true }
         let altKey = ArticleAssembler.key(alt.hasSuffix("...") ? String(alt.dropLast(3)) : alt)
-        if altKey.count >= 10, ArticleAssembler.key(text).hasPrefix(altKey) { return true }
-        guard text.split(separator: " ").count <= 80 else { return false }
+        let key = ArticleAssembler.key(text)
+        // the alt text, whole or cut short, or a description ending with the caption ("a hand holding
+        // a blue object: Needle poking skin …")
+        if altKey.count >= 10, key.hasPrefix(altKey) || (key.count >= 20 && altKey.hasSuffix(key)) { return true }
+        let words = text.split(separator: " ").count
+        guard words <= 80 else { return false }
+        // a lead picture's caption: the story's dateline opens the next paragraph
+        if words <= 40, n + 1 < blocks.count, !ArticleAssembler.opensWithDateline(text),
+           ArticleAssembler.opensWithDateline(blocks[n + 1].text) { return true }
         return CreditRecognizer.trailingCredit(in: text) != nil || CreditRecognizer.hasEmptyCreditSlot(text)
             || CreditRecognizer.isCreditedCaption(text)
             || (n + 1 < blocks.count && (CreditRecognizer.isCreditLine(blocks[n + 1].text) || CaptionCues.isVideoStamp(blocks[n + 1].text)))

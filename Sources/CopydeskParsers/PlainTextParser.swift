@@ -167,12 +167,6 @@ public struct PlainTextParser: ArticleParser {
         return cued && ArticleAssembler.datelineDate(text) == nil
     }
 
-    /// A wire story's opening dateline: "WASHINGTON — …", "Dekalb, Ill. — …", "SANTA FE, N.M. (AP) — …".
-    private static let datelineLede = try! NSRegularExpression(pattern: """
-        ^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?|\
-        [A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z][a-z]{1,4}\\.)(?: \\((?:AP|Reuters|AFP|UPI|CNN)\\))? [—–-]{1,2} \\S
-        """)
-
     /// The lead picture's caption, which copied text puts in the page's header: the paragraph after
     /// the date line (and byline) when the story cannot have begun there — a wire dateline opens the
     /// paragraph after it, the byline still follows a sentence (a headline has no full stop), or it
@@ -192,11 +186,8 @@ public struct PlainTextParser: ArticleParser {
               ArticleAssembler.datelineDate(units[c].text) == nil,
               let next = units.indices.dropFirst(c + 1).first(where: { roles[$0] == nil }) else { return nil }
         let text = units[c].text
-        if datelineLede.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil { return nil }
-        let nextText = units[next].text
-        if datelineLede.firstMatch(in: nextText, range: NSRange(location: 0, length: (nextText as NSString).length)) != nil {
-            return c
-        }
+        if ArticleAssembler.opensWithDateline(text) { return nil }
+        if ArticleAssembler.opensWithDateline(units[next].text) { return c }
         // a headline can stand between the date and the byline, but it does not end in a full stop
         let closed = text.last.map { ".!?:;\"”’')…".contains($0) } ?? true
         if isByline(next) { return text.hasSuffix(".") ? c : nil }
