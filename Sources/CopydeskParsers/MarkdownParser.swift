@@ -224,19 +224,28 @@ private struct Walker {
             }
             article.figures.append(figure)
         }
-        // a caption whose image was dropped: an emphasised paragraph carrying a credit, or a paragraph
-        // labelled as a caption or ending in an empty credit slot
+        // a caption whose image was dropped: an emphasised paragraph carrying a credit, a paragraph
+        // followed by a credit line, or one labelled as a caption or ending in an empty credit slot
         var captionKeys = Set(article.figures.compactMap { $0.caption.map { ArticleAssembler.captionKey(blocks[$0].text) } })
         for n in blocks.indices where blocks[n].figure == nil && blocks[n].role == .body {
             let text = blocks[n].text
             guard text.split(separator: " ").count <= 80 else { continue }
             let credited = emphasised.contains(n) && CreditRecognizer.trailingCredit(in: text) != nil
-            guard credited || CaptionCues.isLabelled(text) || CreditRecognizer.hasEmptyCreditSlot(text) else { continue }
+            let creditLine = n + 1 < blocks.count && blocks[n + 1].figure == nil && blocks[n].isProse
+                && blocks[n + 1].text.split(separator: " ").count <= 12 && CreditRecognizer.isCreditLine(blocks[n + 1].text) ? n + 1 : nil
+            guard credited || creditLine != nil || CaptionCues.isLabelled(text) || CreditRecognizer.hasEmptyCreditSlot(text) else { continue }
             blocks[n].role = .caption
             // a second copy of a caption is a repeat for the caption check, not another figure
-            guard credited || captionKeys.insert(ArticleAssembler.captionKey(text)).inserted else { continue }
-            blocks[n].figure = article.figures.count
-            article.figures.append(Figure(location: blocks[n].range, caption: n, credit: credited ? text : nil))
+            guard credited || creditLine != nil || captionKeys.insert(ArticleAssembler.captionKey(text)).inserted else { continue }
+            let figure = article.figures.count
+            blocks[n].figure = figure
+            var credit = credited ? text : nil
+            if let c = creditLine {
+                blocks[c].role = .credit
+                blocks[c].figure = figure
+                credit = blocks[c].text
+            }
+            article.figures.append(Figure(location: blocks[n].range, caption: n, credit: credit))
         }
     }
 
