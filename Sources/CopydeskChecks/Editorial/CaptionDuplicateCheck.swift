@@ -69,7 +69,8 @@ public struct CaptionDuplicateCheck: CheckKind {
         let block: Int
         let core: String
         let words: [Substring]
-        let trigrams: Set<String>
+        /// Hashes of the word 3-grams.
+        let trigrams: Set<Int>
         /// The first 40 words, for a quick overlap test.
         let wordSet: Set<Substring>
 
@@ -79,7 +80,11 @@ public struct CaptionDuplicateCheck: CheckKind {
             let words = core.split(separator: " ")
             self.words = words
             wordSet = Set(words.prefix(40))
-            trigrams = words.count >= 3 ? Set((0...(words.count - 3)).map { words[$0..<$0 + 3].joined(separator: " ") }) : []
+            trigrams = words.count >= 3 ? Set((0...(words.count - 3)).map { i in
+                var hasher = Hasher()
+                for word in words[i..<i + 3] { hasher.combine(word) }
+                return hasher.finalize()
+            }) : []
         }
     }
 
@@ -111,11 +116,16 @@ public struct CaptionDuplicateCheck: CheckKind {
     /// The caption block that paragraph `i` repeats, if any.
     func repeatedCaption(_ i: Int, captions: [Text], article: Article) -> Int? {
         let block = article.blocks[i]
-        // cheap guard before normalising: a repeat is about as long as some caption
-        guard captions.contains(where: { Double(block.scalars.count) >= 0.3 * Double(article.blocks[$0.block].scalars.count) }),
+        // cheap guard before normalising: a repeat is about as long as some caption; a caption under
+        // twelve words is matched only by near-equal copies, so a paragraph far longer is none of its
+        let words = block.text.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+        guard captions.contains(where: {
+                  Double(block.scalars.count) >= 0.3 * Double(article.blocks[$0.block].scalars.count)
+                      && ($0.words.count >= 12 || words <= 2 * $0.words.count + 10)
+              }),
               block.scalars.count < 4000 else { return nil }
         // cheap guard: a repeat shares most of its words with some caption
-        let plain = Set(TextTools.normalized(block.text).split(separator: " ").prefix(40))
+        let plain = Set(TextTools.normalized(String(block.text.prefix(400))).split(separator: " ").prefix(40))
         guard captions.contains(where: { c in
             let shared = c.wordSet.intersection(plain).count
             return Double(shared) >= 0.5 * Double(min(c.wordSet.count, plain.count))
@@ -138,8 +148,9 @@ public struct CaptionDuplicateCheck: CheckKind {
     /// a paragraph, AP's caption formula, is not a repeat).
     func same(_ a: Text, _ b: Text, truncated: Bool) -> Bool {
         if a.core == b.core { return true }
-        let shorter = a.core.count < b.core.count ? a.core : b.core, longer = a.core.count < b.core.count ? b.core : a.core
-        if truncated, shorter.count >= minPrefix, longer.hasPrefix(shorter) { return true }
+        let aShorter = a.core.utf8.count < b.core.utf8.count
+        let shorter = aShorter ? a.core : b.core, longer = aShorter ? b.core : a.core
+        if truncated, shorter.utf8.count >= minPrefix, longer.hasPrefix(shorter) { return true }
         guard !a.trigrams.isEmpty, !b.trigrams.isEmpty else { return false }
         let sizes = Double(min(a.trigrams.count, b.trigrams.count)) / Double(max(a.trigrams.count, b.trigrams.count))
         if sizes >= similarity, Double(a.trigrams.intersection(b.trigrams).count) / Double(a.trigrams.union(b.trigrams).count) >= similarity {

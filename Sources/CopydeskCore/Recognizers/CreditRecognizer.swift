@@ -69,6 +69,7 @@ public enum CreditRecognizer {
 
     /// Whether a whole line is a credit's slot left empty: "()", "Photo:", "Credit:".
     public static func isEmptyCreditLine(_ line: String) -> Bool {
+        guard line.utf8.count <= 16 else { return false }
         let text = line.trimmingCharacters(in: .whitespaces).lowercased()
         return ["()", "( )", "[]", "photo:", "image:", "credit:", "photograph:", "image credit:", "photo credit:"].contains(text)
     }
