@@ -75,7 +75,12 @@ public struct QuoteAttributionCheck: CheckKind {
     static let weakVerbs: Set<String> = ["promised", "promising", "reported", "reporting", "estimated", "claimed", "demanded",
                                          "pointed", "posted", "questioned", "mentioned", "observed", "predicted", "revealed",
                                          "suggested", "urged", "confirmed", "announced", "stated", "detailed", "cited",
-                                         "repeated", "stressed", "described", "believed", "thought", "estimating"]
+                                         "repeated", "stressed", "described", "believed", "thought", "estimating",
+                                         // present tenses that things do as often as people ("tests reveal", "data suggests")
+                                         "reveal", "reveals", "suggest", "suggests", "confirm", "confirms", "conclude",
+                                         "concludes", "warn", "warns", "urge", "urges", "announce", "announces"]
+    /// A request, not speech: "were asked to leave", "was told to wait".
+    static let requestVerbs: Set<String> = ["asked", "told", "urged", "begged", "asking", "telling"]
     let frames: [[String]]
     let minWords: Int
 
@@ -246,7 +251,9 @@ public struct QuoteAttributionCheck: CheckKind {
             k += 1
         }
         let words = TextTools.words(outside)
-        let found = words.filter(verbs.contains)
+        let found = words.indices.filter { i in
+            verbs.contains(words[i]) && !(Self.requestVerbs.contains(words[i]) && i + 1 < words.count && words[i + 1] == "to")
+        }.map { words[$0] }
         if found.contains(where: { !Self.weakVerbs.contains($0) }) { return .strong }
         if frames.contains(where: { frame in
             !frame.isEmpty && words.count >= frame.count
