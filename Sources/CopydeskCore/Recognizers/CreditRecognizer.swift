@@ -106,6 +106,10 @@ public enum CreditRecognizer {
         let range = NSRange(location: 0, length: (text as NSString).length)
         let words = text.split(separator: " ").count
         if text.hasPrefix("By ") || text.hasPrefix("by ") { return false }   // a byline, not a credit
+        // a credit in parentheses on its own line: "(Jane Doe / Associated Press)"
+        if text.hasPrefix("("), text.hasSuffix(")"), text.count > 4, !text.dropFirst().contains("(") {
+            return isCreditLine(String(text.dropFirst().dropLast()))
+        }
         let lower = text.lowercased()
         if lowercasedAgencies.contains(lower) { return true }
         if words <= 20, prefix.firstMatch(in: text, range: range) != nil { return true }
