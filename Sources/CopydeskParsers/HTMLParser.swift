@@ -292,6 +292,12 @@ struct HTMLWalker {
             return
         }
         let tag = Self.name(node)
+        if tag == "noscript", !Self.isHidden(node) {
+            // a lazy-loading page keeps its real <img> in <noscript>
+            for child in Self.children(node) where Self.name(child) == "img" {
+                noteImage(child, tag: "img", outer, line: Int(xmlGetLineNo(child)))
+            }
+        }
         if Self.skipped.contains(tag) || Self.isHidden(node) { return }
         let line = Int(xmlGetLineNo(node))
         if line > 0 { aligner.seek(SourceLocation(line: line, column: 1)) }
@@ -337,13 +343,6 @@ struct HTMLWalker {
                 context.credit = true
             }
             if let credit = Self.attribute(node, "data-credit"), !credit.isEmpty { figures[f].creditText = credit }
-            if Self.imageTags.contains(tag) {
-                if tag == "video" { figures[f].media = .video }
-                if figures[f].imageSource == nil {
-                    figures[f].imageSource = Self.imageSource(node)
-                    figures[f].alt = Self.attribute(node, "alt")
-                }
-            }
         } else if cls.credit, !context.chrome, let last = figures.indices.last,
                   (figures[last].caption + figures[last].credits).max() ?? (figures[last].firstBlock - 1) >= blocks.count - 1 {
             // a credit element right after a figure (or its caption) is the figure's
@@ -358,16 +357,29 @@ struct HTMLWalker {
         if tag.count == 2, tag.hasPrefix("h"), let level = Int(tag.dropFirst()) { context.heading = level }
         if cls.byline, context.figure == nil { context.byline = true }
 
-        if tag == "img" || tag == "amp-img", context.figure == nil, !context.chrome, !context.byline,
-           let src = Self.imageSource(node), !ImageFilter.isDecorative(src) {
-            let alt = Self.attribute(node, "alt") ?? ""
-            looseImage = (alt, src, SourceRange(at: SourceLocation(line: max(1, line), column: 1)), blocks.count,
-                          main == nil || context.inMain)
-        }
+        if Self.imageTags.contains(tag) { noteImage(node, tag: tag, context, line: line) }
         if isBlock || context.credit != outer.credit { flush() }
         for child in Self.children(node) { walk(child, context, depth: depth + 1) }
         if isBlock || context.credit != outer.credit || context.figure != outer.figure { flush() }
         if node == main { passedMain = true }
+    }
+
+    /// An image: its figure's first image, or, outside figures, the loose image a caption may follow.
+    mutating func noteImage(_ node: NodePtr, tag: String, _ context: Context, line: Int) {
+        if let f = context.figure {
+            if tag == "video" { figures[f].media = .video }
+            if figures[f].imageSource == nil {
+                figures[f].imageSource = Self.imageSource(node)
+                figures[f].alt = Self.attribute(node, "alt")
+            }
+        } else if tag == "img" || tag == "amp-img", !context.chrome, !context.byline,
+                  let src = Self.imageSource(node), !ImageFilter.isDecorative(src),
+                  looseImage?.blockCount != blocks.count || looseImage?.alt.isEmpty == true {
+            // (a <noscript> copy of the image just noted adds nothing)
+            let alt = Self.attribute(node, "alt") ?? ""
+            looseImage = (alt, src, SourceRange(at: SourceLocation(line: max(1, line), column: 1)), blocks.count,
+                          main == nil || context.inMain)
+        }
     }
 
     /// The figure that ends at the last block, when its only caption is its image's alt text:

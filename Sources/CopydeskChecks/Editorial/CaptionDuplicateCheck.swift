@@ -132,9 +132,11 @@ public struct CaptionDuplicateCheck: CheckKind {
         }) else { return nil }
         let candidate = Text(block: i, core: Self.core(block.text))
         // page chrome repeats titles (teasers, menus, a video player's end card); a caption copied
-        // into it is no title
-        guard candidate.words.count >= (block.role == .chrome ? max(minWords, 8) : minWords),
-              block.role != .chrome || !Self.isTitle(block.text) else { return nil }
+        // into it is no title. A short line standing between two paragraphs of the story is the story's.
+        let amidStory = i > 0 && i + 1 < article.blocks.count && article.blocks[i - 1].role == .body && article.blocks[i + 1].role == .body
+        let judgedAsChrome = block.role == .chrome && !amidStory
+        guard candidate.words.count >= (judgedAsChrome ? max(minWords, 8) : minWords),
+              !judgedAsChrome || !Self.isTitle(block.text) else { return nil }
         return captions.first(where: { c in
             // a body copy may stand before or after its caption; a second caption is reported after the first
             c.block != i && (block.role != .caption || c.block < i)
