@@ -228,9 +228,9 @@ private struct Walker {
         // followed by a credit line, or one labelled as a caption or ending in an empty credit slot
         var captionKeys = Set(article.figures.compactMap { $0.caption.map { ArticleAssembler.captionKey(blocks[$0].text) } })
         for n in blocks.indices where blocks[n].figure == nil && blocks[n].role == .body {
-            let text = blocks[n].text
+            let text = isLiterallyEmphasised(n) ? blocks[n].text.dropFirst().dropLast().trimmingCharacters(in: .whitespaces) : blocks[n].text
             guard text.split(separator: " ").count <= 80 else { continue }
-            let credited = emphasised.contains(n) && CreditRecognizer.trailingCredit(in: text) != nil
+            let credited = (emphasised.contains(n) || isLiterallyEmphasised(n)) && CreditRecognizer.trailingCredit(in: text) != nil
             let creditLine = n + 1 < blocks.count && blocks[n + 1].figure == nil && blocks[n].isProse
                 && blocks[n + 1].text.split(separator: " ").count <= 12 && CreditRecognizer.isCreditLine(blocks[n + 1].text) ? n + 1 : nil
             guard credited || creditLine != nil || CaptionCues.isLabelled(text) || CreditRecognizer.hasEmptyCreditSlot(text) else { continue }
@@ -249,13 +249,19 @@ private struct Walker {
         }
     }
 
+    /// A paragraph between asterisks whose emphasis did not parse (`*Caption text. \\| *`).
+    func isLiterallyEmphasised(_ n: Int) -> Bool {
+        let text = blocks[n].text
+        return text.count > 2 && text.hasPrefix("*") && text.hasSuffix("*")
+    }
+
     /// Whether the paragraph after an image is its caption: emphasised, the alt text again
     /// (alt may be cut short with "..."), a paragraph ending in a credit, one followed by a credit
     /// line, a video's stamp or the story's opening dateline.
     func isCaption(_ n: Int, alt: String) -> Bool {
         let text = blocks[n].text
         // emphasis, or emphasis that did not parse (`*Caption text. *`)
-        if emphasised.contains(n) || (text.count > 2 && text.hasPrefix("*") && text.hasSuffix("*")) { return true }
+        if emphasised.contains(n) || isLiterallyEmphasised(n) { return true }
         let altKey = ArticleAssembler.key(alt.hasSuffix("...") ? String(alt.dropLast(3)) : alt)
         let key = ArticleAssembler.key(text)
         // the alt text, whole or cut short, or a description ending with the caption ("a hand holding
