@@ -169,8 +169,9 @@ public struct PlainTextParser: ArticleParser {
 
     /// The lead picture's caption, which copied text puts in the page's header: the paragraph after
     /// the date line (and byline) when the story cannot have begun there — a wire dateline opens the
-    /// paragraph after it, the byline still follows a sentence (a headline has no full stop), or it
-    /// runs to eight words or more without closing punctuation.
+    /// paragraph after it, the byline still follows a sentence (a headline has no full stop), it is a
+    /// short description with no verb before a long paragraph, or it runs to eight words or more
+    /// without closing punctuation.
     static func leadCaption(_ units: [Unit], roles: [BlockRole?]) -> Int? {
         let open = { (i: Int) in roles[i] == nil && !units[i].block.folded.hasPrefix("by ") }
         let isByline = { (i: Int) in units[i].block.folded.hasPrefix("by ") && units[i].words <= 12 }
@@ -182,8 +183,9 @@ public struct PlainTextParser: ArticleParser {
                   ArticleAssembler.datelineDate(units[d].text) != nil
                       && units.indices[max(0, d - 4)..<d].contains(where: { roles[$0] == nil && (5...30).contains(units[$0].words) })
               }),
-              let c = units.indices.dropFirst(dated + 1).first(where: open), (3...60).contains(units[c].words),
-              ArticleAssembler.datelineDate(units[c].text) == nil,
+              // past the date lines ("Published …", "Last modified …")
+              let c = units.indices.dropFirst(dated + 1).first(where: { open($0) && ArticleAssembler.datelineDate(units[$0].text) == nil }),
+              (3...60).contains(units[c].words),
               let next = units.indices.dropFirst(c + 1).first(where: { roles[$0] == nil }) else { return nil }
         let text = units[c].text
         if ArticleAssembler.opensWithDateline(text) { return nil }
@@ -191,6 +193,8 @@ public struct PlainTextParser: ArticleParser {
         // a headline can stand between the date and the byline, but it does not end in a full stop
         let closed = text.last.map { ".!?:;\"”’')…".contains($0) } ?? true
         if isByline(next) { return text.hasSuffix(".") ? c : nil }
+        // a short description with no verb, before a long first paragraph
+        if text.hasSuffix("."), CaptionCues.isVerbless(text, words: 4...15), units[next].words >= 25, units[next].block.isProse { return c }
         return !closed && units[c].words >= 8 && units[next].block.isProse ? c : nil
     }
 

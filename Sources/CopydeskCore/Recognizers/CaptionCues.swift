@@ -86,9 +86,16 @@ public enum CaptionCues {
         guard text.hasSuffix("."), text.first?.isUppercase == true,
               text.dropLast().suffix(4).allSatisfy(\.isNumber), text.dropLast(5).last == " ",
               !text.containsAnyBytes(["\"", "“", "”"]) else { return false }
+        return isVerbless(text, words: 3...12)
+    }
+
+    /// Whether `text` is a phrase of `words` words with no verb that makes a clause (an auxiliary,
+    /// a common past tense, an "-ed" form) and no credit's "by": a description, as captions are
+    /// ("Striking members of the union at the college last year."). Present tenses ("leaves") are
+    /// not told from plural nouns, so callers keep this to places where a caption is expected.
+    public static func isVerbless(_ text: String, words range: ClosedRange<Int>) -> Bool {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" })
-        guard (3...12).contains(words.count) else { return false }
-        // a clause's verb, or a credit's "by", and it is no lone description
+        guard range.contains(words.count) else { return false }
         return !words.contains(where: { finiteVerbs.contains($0) || ($0.count > 4 && $0.hasSuffix("ed")) || $0 == "by" })
     }
 }
