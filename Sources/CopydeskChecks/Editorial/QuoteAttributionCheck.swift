@@ -76,9 +76,10 @@ public struct QuoteAttributionCheck: CheckKind {
                                          "pointed", "posted", "questioned", "mentioned", "observed", "predicted", "revealed",
                                          "suggested", "urged", "confirmed", "announced", "stated", "detailed", "cited",
                                          "repeated", "stressed", "described", "believed", "thought", "estimating",
-                                         // present tenses that things do as often as people ("tests reveal", "data suggests")
+                                         // present tenses that things do as often as people ("tests reveal", "a phone boasts")
                                          "reveal", "reveals", "suggest", "suggests", "confirm", "confirms", "conclude",
-                                         "concludes", "warn", "warns", "urge", "urges", "announce", "announces"]
+                                         "concludes", "warn", "warns", "urge", "urges", "announce", "announces",
+                                         "boast", "boasts"]
     /// A request, not speech: "were asked to leave", "was told to wait".
     static let requestVerbs: Set<String> = ["asked", "told", "urged", "begged", "asking", "telling"]
     let frames: [[String]]
