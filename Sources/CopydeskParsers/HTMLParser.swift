@@ -355,7 +355,8 @@ struct HTMLWalker {
             if cls.social { context.chrome = true }
         }
         if tag.count == 2, tag.hasPrefix("h"), let level = Int(tag.dropFirst()) { context.heading = level }
-        if cls.byline, context.figure == nil { context.byline = true }
+        // an element holding the story is no byline, whatever its classes say (WordPress's "author-jdoe")
+        if cls.byline, context.figure == nil, !holdsTheStory(node) { context.byline = true }
 
         if Self.imageTags.contains(tag) { noteImage(node, tag: tag, context, line: line) }
         if isBlock || context.credit != outer.credit { flush() }
