@@ -56,15 +56,18 @@ enum NoticeRecognizer {
             if !sentenceStart && !startsWithYear { return nil }
             if lead.lowercased().hasSuffix("image") || lead.lowercased().hasSuffix("photo") { return nil }
         }
-        // Notice-like: the notice (from its marker to the end of its sentence) is short.
-        let leadWords = before.split(separator: " ").count
+        // Notice-like: the notice (from its marker to the end of its sentence) is short, and so is
+        // what leads up to it in its sentence ("All contents © 2019 …" after a line about the owner)
+        let sentenceStart = [". ", " | "].compactMap { before.range(of: $0, options: .backwards)?.upperBound }.max()
+        let leadText = sentenceStart.map { before[$0...] } ?? before[...]
+        let leadWords = leadText.split(separator: " ").count
         if leadWords > 12 { return nil }
         var end = ns.length
         let tail = NSRange(location: NSMaxRange(m.range), length: ns.length - NSMaxRange(m.range))
         if let stop = sentenceEnd.firstMatch(in: text, range: tail) {
             end = stop.range.location + (ns.substring(with: stop.range).hasPrefix(".") ? 1 : 0)
         }
-        let start = leadWords <= 6 ? 0 : m.range.location
+        let start = leadWords <= 6 ? (before as NSString).length - (String(leadText) as NSString).length : m.range.location
         if end - m.range.location > 160 { end = min(ns.length, m.range.location + 160) }
         let searchRange = NSRange(location: m.range.location, length: end - m.range.location)
         var years: ClosedRange<Int>?
