@@ -60,9 +60,9 @@ import Testing
 
     /// Injected defects found (or non-defects falsely flagged), per kind and rendition: floors as above.
     static let mutantFloors: [String: [String: Double]] = [
-        "txt": ["unattr": 1.0, "unattr2": 0.9, "capdup": 0.95, "cryear": 0.9, "nocredit": 0.75],
-        "md": ["unattr": 1.0, "unattr2": 0.9, "capdup": 0.7, "cryear": 0.9, "nocredit": 0.9],
-        "html": ["unattr": 0.95, "capdup": 0.9, "cryear": 0.9, "nocredit": 0.9],
+        "txt": ["unattr": 1.0, "unattr2": 0.95, "capdup": 0.95, "cryear": 0.9, "nocredit": 0.8],
+        "md": ["unattr": 1.0, "unattr2": 0.95, "capdup": 0.75, "cryear": 0.95, "nocredit": 0.9],
+        "html": ["unattr": 1.0, "capdup": 0.9, "cryear": 1.0, "nocredit": 0.9],
     ]
 
     @Test func injectedDefectsAreFoundAndNonDefectsLeftAlone() throws {
