@@ -27,7 +27,8 @@ public enum ArticleDump {
     }
     struct Document: Encodable {
         var path: String; var format: String; var title: String?; var authors: [String]; var publisher: String?
-        var published: DateItem?; var shownDate: DateItem?; var mentionedDate: DateItem?; var figures: [FigureItem]; var notices: [NoticeItem]; var quotations: [QuoteItem]
+        var published: DateItem?; var shownDate: DateItem?; var mentionedDate: DateItem?
+        var figures: [FigureItem]; var notices: [NoticeItem]; var quotations: [QuoteItem]
         var blocks: [BlockItem]
     }
 

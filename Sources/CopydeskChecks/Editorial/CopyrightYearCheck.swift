@@ -3,12 +3,12 @@ import CopydeskCore
 /// `copyright-year`: copyright notices whose year does not cover the publication year,
 /// notices that disagree with each other, and notice years in the future.
 ///
-/// With no publication date, a notice ending two years or more before a date the story
-/// mentions is stale. A notice covering the year the page's dateline shows, where that differs from the
-/// publication date (a republished post), is not reported. When the publication date is
-/// unknown only notices are compared. A disagreement is
-/// reported once, at the notice with the latest year (a site footer is usually
-/// generated with the current year), with the other notice as related location.
+/// A notice covering the year the page's dateline shows, where that differs from the
+/// publication date (a republished post), is not reported. With no publication date, a
+/// notice ending two years or more before a date the story mentions is stale, and otherwise
+/// only notices are compared. A disagreement is reported once, at the notice with the latest
+/// year (a site footer is usually generated with the current year), with the other notice as
+/// related location.
 public struct CopyrightYearCheck: CheckKind {
     public static let name = "copyright-year"
     public static let summary = "A copyright notice's year must cover the publication year and agree with other notices."
@@ -25,7 +25,8 @@ public struct CopyrightYearCheck: CheckKind {
         var findings: [Finding] = []
         if let date = article.published {
             let year = date.year
-            for notice in notices where !notice.years!.contains(year) && !(article.shownDate.map { notice.years!.contains($0.year) } ?? false) {
+            let shownYear = article.shownDate?.year
+            for notice in notices where !notice.years!.contains(year) && !(shownYear.map(notice.years!.contains) ?? false) {
                 let years = notice.years!
                 let what = years.lowerBound > year ? "is after" : "does not cover"
                 let source = date.location.map { ", line \($0.start.line)" } ?? ""
@@ -42,9 +43,9 @@ public struct CopyrightYearCheck: CheckKind {
         if let mention = article.mentionedDate {
             for notice in notices where notice.years!.upperBound < mention.year - 1 {
                 let line = mention.location.map { " (line \($0.start.line))" } ?? ""
+                let related = mention.location.map { [RelatedLocation(range: $0, message: "the story mentions \(mention.text)")] }
                 findings.append(finding(notice, reason: "ends before \(mention.iso), a date the story mentions\(line)",
-                                        related: mention.location.map { [RelatedLocation(range: $0, message: "the story mentions \(mention.text)")] } ?? [],
-                                        fixTo: nil))
+                                        related: related ?? [], fixTo: nil))
             }
         }
         for notice in notices where notice.years!.lowerBound > context.currentYear {
