@@ -375,8 +375,8 @@ struct HTMLWalker {
             }
         } else if tag == "img" || tag == "amp-img", !context.chrome, !context.byline,
                   let src = Self.imageSource(node), !ImageFilter.isDecorative(src),
+                  // a <noscript> copy of the image just noted adds nothing
                   looseImage?.blockCount != blocks.count || looseImage?.alt.isEmpty == true {
-            // (a <noscript> copy of the image just noted adds nothing)
             let alt = Self.attribute(node, "alt") ?? ""
             looseImage = (alt, src, SourceRange(at: SourceLocation(line: max(1, line), column: 1)), blocks.count,
                           main == nil || context.inMain)
@@ -440,8 +440,9 @@ struct HTMLWalker {
         // or an emptied credit slot (not a teaser link): that block is its caption
         if figure == nil, role == .body || role == .chrome, let image = looseImage, image.inStory, index - image.blockCount <= 1,
            builderLinkedText * 2 < text.count,
-           Self.extendsAlt(text, alt: image.alt) || (text.split(separator: " ").count <= 80
-                                                     && (CreditRecognizer.trailingCredit(in: text) != nil || CreditRecognizer.hasEmptyCreditSlot(text))) {
+           Self.extendsAlt(text, alt: image.alt)
+            || (text.split(separator: " ").count <= 80
+                && (CreditRecognizer.trailingCredit(in: text) != nil || CreditRecognizer.hasEmptyCreditSlot(text))) {
             figures.append(PendingFigure(location: image.location, firstBlock: index, imageSource: image.src, alt: image.alt))
             figure = figures.count - 1
             role = .caption

@@ -228,9 +228,10 @@ private struct Walker {
         // followed by a credit line, or one labelled as a caption or ending in an empty credit slot
         var captionKeys = Set(article.figures.compactMap { $0.caption.map { ArticleAssembler.captionKey(blocks[$0].text) } })
         for n in blocks.indices where blocks[n].figure == nil && blocks[n].role == .body {
-            let text = isLiterallyEmphasised(n) ? blocks[n].text.dropFirst().dropLast().trimmingCharacters(in: .whitespaces) : blocks[n].text
+            let literal = isLiterallyEmphasised(n)
+            let text = literal ? blocks[n].text.dropFirst().dropLast().trimmingCharacters(in: .whitespaces) : blocks[n].text
             guard text.split(separator: " ").count <= 80 else { continue }
-            let credited = (emphasised.contains(n) || isLiterallyEmphasised(n)) && CreditRecognizer.trailingCredit(in: text) != nil
+            let credited = (emphasised.contains(n) || literal) && CreditRecognizer.trailingCredit(in: text) != nil
             let creditLine = n + 1 < blocks.count && blocks[n + 1].figure == nil && blocks[n].isProse
                 && blocks[n + 1].text.split(separator: " ").count <= 12 && CreditRecognizer.isCreditLine(blocks[n + 1].text) ? n + 1 : nil
             guard credited || creditLine != nil || CaptionCues.isLabelled(text) || CreditRecognizer.hasEmptyCreditSlot(text) else { continue }

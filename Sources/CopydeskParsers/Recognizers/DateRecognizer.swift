@@ -35,21 +35,21 @@ enum DateRecognizer {
         var range: NSRange
     }
 
+    /// A date written with its month's name, from a match of `monthFirst` or `dayFirst`.
+    private static func written(_ m: NSTextCheckingResult, in ns: NSString, monthFirst: Bool) -> Match? {
+        let (monthGroup, dayGroup) = monthFirst ? (1, 2) : (2, 1)
+        guard let month = months[ns.substring(with: m.range(at: monthGroup)).lowercased()] else { return nil }
+        return Match(year: Int(ns.substring(with: m.range(at: 3)))!, month: month,
+                     day: Int(ns.substring(with: m.range(at: dayGroup)))!, range: m.range)
+    }
+
     /// Every date written with its month's name in `text` ("Nov. 18, 2019", "18 November 2019").
     static func writtenDates(in text: String) -> [Match] {
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
-        let monthFirstDates = monthFirst.matches(in: text, range: whole).compactMap { m in
-            months[ns.substring(with: m.range(at: 1)).lowercased()].map {
-                Match(year: Int(ns.substring(with: m.range(at: 3)))!, month: $0, day: Int(ns.substring(with: m.range(at: 2)))!, range: m.range)
-            }
-        }
-        let dayFirstDates = dayFirst.matches(in: text, range: whole).compactMap { m in
-            months[ns.substring(with: m.range(at: 2)).lowercased()].map {
-                Match(year: Int(ns.substring(with: m.range(at: 3)))!, month: $0, day: Int(ns.substring(with: m.range(at: 1)))!, range: m.range)
-            }
-        }
-        return (monthFirstDates + dayFirstDates).filter { (1...31).contains($0.day) }
+        let dates = monthFirst.matches(in: text, range: whole).compactMap { written($0, in: ns, monthFirst: true) }
+            + dayFirst.matches(in: text, range: whole).compactMap { written($0, in: ns, monthFirst: false) }
+        return dates.filter { (1...31).contains($0.day) }
     }
 
     /// The first date in `text`, if any.
@@ -57,24 +57,16 @@ enum DateRecognizer {
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var best: Match?
-        func consider(_ m: Match) {
-            guard (1...12).contains(m.month), (1...31).contains(m.day) else { return }
+        func consider(_ m: Match?) {
+            guard let m, (1...12).contains(m.month), (1...31).contains(m.day) else { return }
             if best == nil || m.range.location < best!.range.location { best = m }
         }
         if let m = iso.firstMatch(in: text, range: whole) {
             consider(Match(year: Int(ns.substring(with: m.range(at: 1)))!, month: Int(ns.substring(with: m.range(at: 2)))!,
                            day: Int(ns.substring(with: m.range(at: 3)))!, range: m.range))
         }
-        if let m = monthFirst.firstMatch(in: text, range: whole),
-           let month = months[ns.substring(with: m.range(at: 1)).lowercased()] {
-            consider(Match(year: Int(ns.substring(with: m.range(at: 3)))!, month: month,
-                           day: Int(ns.substring(with: m.range(at: 2)))!, range: m.range))
-        }
-        if let m = dayFirst.firstMatch(in: text, range: whole),
-           let month = months[ns.substring(with: m.range(at: 2)).lowercased()] {
-            consider(Match(year: Int(ns.substring(with: m.range(at: 3)))!, month: month,
-                           day: Int(ns.substring(with: m.range(at: 1)))!, range: m.range))
-        }
+        if let m = monthFirst.firstMatch(in: text, range: whole) { consider(written(m, in: ns, monthFirst: true)) }
+        if let m = dayFirst.firstMatch(in: text, range: whole) { consider(written(m, in: ns, monthFirst: false)) }
         for (pattern, century) in [(numeric, 0), (numericShort, 2000)] {
             if let m = pattern.firstMatch(in: text, range: whole) {
                 consider(Match(year: century + Int(ns.substring(with: m.range(at: 3)))!,
