@@ -90,6 +90,7 @@ public struct PlainTextParser: ArticleParser {
             let text = texts[i]
             let credited = units[i].words <= 80 && (CreditRecognizer.trailingCredit(in: text) != nil
                                                     || CreditRecognizer.hasLeadingCredit(text))
+                || (units[i].words <= 160 && CreditRecognizer.hasLabelledTrailingCredit(text))
             guard credited || CaptionCues.isLabelled(text) || (units[i].words <= 80 && CreditRecognizer.hasEmptyCreditSlot(text))
                     || Self.isUncreditedCaption(i, units: units, roles: roles)
                     || Self.isGalleryCaption(i, units: units, counters: counters)

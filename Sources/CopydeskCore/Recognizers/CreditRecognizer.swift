@@ -67,6 +67,14 @@ public enum CreditRecognizer {
         return ["credit:", "photo:", "image:", "credit...", "credit…", "photograph:"].contains(where: lower.hasSuffix)
     }
 
+    /// Whether a caption ends with a labelled credit ("… Credit: ESA", "… Photograph: Jane Doe"):
+    /// a sign strong enough for a long caption, where a bare parenthesis would not be.
+    public static func hasLabelledTrailingCredit(_ caption: String) -> Bool {
+        guard let start = trailingCredit(in: caption) else { return false }
+        let credit = String(String.UnicodeScalarView(caption.unicodeScalars.dropFirst(start))).trimmingCharacters(in: .whitespaces)
+        return ["credit", "photo", "image", "picture", "illustration", "graphic", "video"].contains(where: credit.lowercased().hasPrefix)
+    }
+
     /// Whether a whole line is a credit's slot left empty: "()", "Photo:", "Credit:".
     public static func isEmptyCreditLine(_ line: String) -> Bool {
         guard line.utf8.count <= 16 else { return false }
