@@ -105,15 +105,17 @@ enum ArticleAssembler {
     /// Letters and digits, lowercased: two copies of a caption or alt text compare equal.
     static func key(_ text: String) -> String { text.lowercased().filter { $0.isLetter || $0.isNumber } }
 
-    /// A caption's letters and digits, lowercased, with a player's notice and caption labels
-    /// dropped: two copies of one caption compare equal.
+    /// A caption's letters and digits, lowercased, with its label and whatever stands before the
+    /// label (a player's notice, a credit) dropped: two copies of one caption compare equal.
     static func captionKey(_ text: String) -> String {
         var key = self.key(text)
-        let notice = self.key(CaptionCues.playerNotice)
-        if key.hasPrefix(notice) { key.removeFirst(notice.count) }
-        for label in ["mediacaption", "imagecaption", "caption"] where key.hasPrefix(label) {
-            key.removeFirst(label.count)
+        // "Image copyright Reuters Image caption …": what comes before the label is a credit or a notice
+        for label in ["mediacaption", "imagecaption"] {
+            if let r = key.range(of: label), key.distance(from: key.startIndex, to: r.lowerBound) <= 80 {
+                return String(key[r.upperBound...])
+            }
         }
+        if key.hasPrefix("caption") { key.removeFirst("caption".count) }
         return key
     }
 

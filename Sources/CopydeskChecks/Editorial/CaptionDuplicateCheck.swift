@@ -27,8 +27,9 @@ public struct CaptionDuplicateCheck: CheckKind {
     static let prefixes = ["image caption", "media caption", "caption", "file", "above", "pictured", "enlarge this image",
                            "hide caption", "toggle caption"]
 
-    /// The caption's own words: credit, prefixes, a video player's notice, gallery counters, a
-    /// trailing parenthesis ("(Published Monday)") and expanders removed, normalised.
+    /// The caption's own words: credit, prefixes (with a player's notice or a credit before a
+    /// media label), gallery counters, a trailing parenthesis ("(Published Monday)") and
+    /// expanders removed, normalised.
     static func core(_ text: String) -> String {
         var norm = TextTools.normalized(text)
         if let cut = CreditRecognizer.trailingCredit(in: text) {
@@ -38,7 +39,13 @@ public struct CaptionDuplicateCheck: CheckKind {
             norm = TextTools.normalized(String(text[..<open]))
         }
         norm = Self.droppingGalleryCounter(norm)
-        if norm.hasPrefix(CaptionCues.playerNotice + " ") { norm.removeFirst(CaptionCues.playerNotice.count + 1) }
+        // "Media playback is unsupported … Media caption …", "Image copyright Reuters Image caption …":
+        // what stands before a media label is a player's notice or a credit
+        for label in ["media caption", "image caption"] {
+            if let r = norm.range(of: label), norm.distance(from: norm.startIndex, to: r.lowerBound) <= 80 {
+                norm = String(norm[r.lowerBound...])
+            }
+        }
         // a label of two words or more may run into the caption in copied text ("Media captionDrone…")
         for prefix in prefixes where norm.hasPrefix(prefix + " ") || (prefix.contains(" ") && norm.hasPrefix(prefix)) {
             norm = String(norm.dropFirst(prefix.count).drop(while: { $0 == " " }))
@@ -138,8 +145,11 @@ public struct CaptionDuplicateCheck: CheckKind {
         guard candidate.words.count >= (judgedAsChrome ? max(minWords, 8) : minWords),
               !judgedAsChrome || !Self.isTitle(block.text) else { return nil }
         return captions.first(where: { c in
-            // a body copy may stand before or after its caption; a second caption is reported after the first
-            c.block != i && (block.role != .caption || c.block < i)
+            // a body copy may stand before or after its caption; of two captions the copy is the one
+            // with no figure of its own, else the second
+            let loneCopy = block.role == .caption && block.figure == nil
+            let originalIsCopy = article.blocks[c.block].figure == nil && block.figure != nil
+            return c.block != i && !originalIsCopy && (block.role != .caption || loneCopy || c.block < i)
                 && (block.figure == nil || block.figure != article.blocks[c.block].figure)
                 && same(candidate, c, truncated: Self.isTruncated(block.text))
         })?.block
