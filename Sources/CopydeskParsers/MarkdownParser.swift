@@ -192,7 +192,9 @@ private struct Walker {
             let figureIndex = article.figures.count
             var figure = Figure(location: image.location, alt: image.alt.isEmpty ? nil : image.alt, source: image.src)
             if !image.title.isEmpty { figure.credit = image.title }
-            let next = image.block.map { $0 + 1 } ?? blocks.indices.first { blocks[$0].range.start.line >= image.location.start.line }
+            var next = image.block.map { $0 + 1 } ?? blocks.indices.first { blocks[$0].range.start.line >= image.location.start.line }
+            // a player's label between a video's still and its title ("Video")
+            if let n = next, n + 1 < blocks.count, ["video", "watch", "play video"].contains(blocks[n].folded) { next = n + 1 }
             var creditLine = next
             if let n = next, n < blocks.count, blocks[n].figure == nil, isCaption(n, alt: image.alt) {
                 figure.caption = n
