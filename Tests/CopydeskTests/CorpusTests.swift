@@ -41,7 +41,7 @@ import Testing
     static let realFloors: [String: [String: (p: Double, r: Double)]] = [
         "txt": ["copyright-year-mismatch": (1.0, 1.0), "caption-duplicated": (1.0, 1.0), "credit-missing": (0.95, 0.9),
                 "quote-unattributed": (1.0, 1.0)],
-        "md": ["copyright-year-mismatch": (0.7, 0.7), "caption-duplicated": (1.0, 0.5), "credit-missing": (0.95, 0.9),
+        "md": ["copyright-year-mismatch": (0.7, 0.7), "caption-duplicated": (1.0, 0.5), "credit-missing": (0.95, 0.95),
                "quote-unattributed": (1.0, 1.0)],
         "html": ["copyright-year-mismatch": (1.0, 1.0), "caption-duplicated": (1.0, 1.0), "credit-missing": (0.95, 0.95),
                  "quote-unattributed": (1.0, 1.0)],
