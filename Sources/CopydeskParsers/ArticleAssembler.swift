@@ -110,7 +110,7 @@ enum ArticleAssembler {
     static func captionKey(_ text: String) -> String {
         var key = self.key(text)
         // "Image copyright Reuters Image caption …": what comes before the label is a credit or a notice
-        for label in ["mediacaption", "imagecaption"] {
+        for label in CaptionCues.mediaLabels.map({ Self.key($0) }) {
             if let r = key.range(of: label), key.distance(from: key.startIndex, to: r.lowerBound) <= 80 {
                 return String(key[r.upperBound...])
             }
@@ -132,6 +132,8 @@ enum ArticleAssembler {
 
     /// Plain-text heuristics shared by the parsers: is this a dateline or byline line?
     static func datelineDate(_ text: String) -> DateRecognizer.Match? {
+        // cheap guards first: most lines tried (menus, chrome) are long or have no digit
+        guard text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return nil }
         let words = text.split(separator: " ").count
         guard words <= 22, let m = DateRecognizer.first(in: text) else { return nil }
         let lower = text.lowercased()

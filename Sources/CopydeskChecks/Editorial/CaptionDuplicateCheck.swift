@@ -41,7 +41,7 @@ public struct CaptionDuplicateCheck: CheckKind {
         norm = Self.droppingGalleryCounter(norm)
         // "Media playback is unsupported … Media caption …", "Image copyright Reuters Image caption …":
         // what stands before a media label is a player's notice or a credit
-        for label in ["media caption", "image caption"] {
+        for label in CaptionCues.mediaLabels {
             if let r = norm.range(of: label), norm.distance(from: norm.startIndex, to: r.lowerBound) <= 80 {
                 norm = String(norm[r.lowerBound...])
             }

@@ -9,6 +9,10 @@ public enum CaptionCues {
                          "enlarge this image", "above:", "pictured:", "top:", "pictured above", "pictured left",
                          "pictured right", "pictured from left"]
 
+    /// The labels a broadcaster's page sets before a picture's or video's caption; what stands
+    /// before them (a player's notice, "Image copyright Reuters") is no part of the caption.
+    public static let mediaLabels = ["media caption", "image caption"]
+
     /// The notice a video player leaves before its caption when it cannot play.
     public static let playerNotice = "media playback is unsupported on your device"
 
