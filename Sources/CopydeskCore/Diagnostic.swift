@@ -46,6 +46,17 @@ public struct RelatedLocation: Hashable, Sendable, Codable {
     }
 }
 
+/// One named feature value behind a finding's confidence ("caption_words": 0.47).
+public struct Evidence: Hashable, Sendable, Codable {
+    public var name: String
+    public var value: Double
+
+    public init(_ name: String, _ value: Double) {
+        self.name = name
+        self.value = value
+    }
+}
+
 /// What a check reports, before the engine attaches rule id, severity and message.
 public struct Finding: Sendable {
     public var range: SourceRange
@@ -58,9 +69,14 @@ public struct Finding: Sendable {
     /// Overrides the rule's message and severity (a plugin that failed reports an error in its own words).
     public var message: String?
     public var severity: Severity?
+    /// How sure the check is that the finding is right, in `[0, 1]`, for checks that learn it.
+    public var confidence: Double?
+    /// The named, explainable features the confidence was computed from.
+    public var evidence: [Evidence]
 
     public init(range: SourceRange, excerpt: String, values: [String: String] = [:],
-                related: [RelatedLocation] = [], fix: Fix? = nil, message: String? = nil, severity: Severity? = nil) {
+                related: [RelatedLocation] = [], fix: Fix? = nil, message: String? = nil, severity: Severity? = nil,
+                confidence: Double? = nil, evidence: [Evidence] = []) {
         self.range = range
         self.excerpt = excerpt
         self.values = values
@@ -68,6 +84,8 @@ public struct Finding: Sendable {
         self.fix = fix
         self.message = message
         self.severity = severity
+        self.confidence = confidence
+        self.evidence = evidence
     }
 }
 
@@ -80,9 +98,13 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var excerpt: String
     public var related: [RelatedLocation]
     public var fix: Fix?
+    /// The check's confidence in `[0, 1]`, where it computes one.
+    public var confidence: Double?
+    /// The features behind `confidence`, in the order the model lists them.
+    public var evidence: [Evidence]
 
     public init(rule: String, severity: Severity, message: String, range: SourceRange, excerpt: String,
-                related: [RelatedLocation] = [], fix: Fix? = nil) {
+                related: [RelatedLocation] = [], fix: Fix? = nil, confidence: Double? = nil, evidence: [Evidence] = []) {
         self.rule = rule
         self.severity = severity
         self.message = message
@@ -90,6 +112,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         self.excerpt = excerpt
         self.related = related
         self.fix = fix
+        self.confidence = confidence
+        self.evidence = evidence
     }
 
     /// Deterministic order: position, then rule, then message.

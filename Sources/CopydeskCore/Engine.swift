@@ -33,7 +33,8 @@ public struct Engine: Sendable {
                 out.append(Diagnostic(rule: rule.id, severity: finding.severity ?? rule.severity,
                                       message: finding.message ?? renderMessage(rule.message, finding),
                                       range: finding.range, excerpt: excerptText(finding.excerpt),
-                                      related: finding.related, fix: finding.fix))
+                                      related: finding.related, fix: finding.fix,
+                                      confidence: finding.confidence, evidence: finding.evidence))
             }
         }
         return out.sorted(by: Diagnostic.ordered)

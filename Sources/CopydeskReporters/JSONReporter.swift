@@ -22,7 +22,9 @@ public struct JSONReporter: Reporter {
                                ("related", .array(d.related.map { .object(Self.range($0.range) + [("message", .string($0.message))]) })),
                                ("fix", d.fix.map { fix in
                                    .object([("edits", .array(fix.edits.map { .object(Self.range($0.range) + [("replacement", .string($0.replacement))]) }))])
-                               })])
+                               }),
+                               ("confidence", d.confidence.map { .number($0) }),
+                               ("evidence", d.evidence.isEmpty ? nil : .object(d.evidence.map { ($0.name, .number($0.value)) }))])
                 })),
                 ("error", file.error.map { error in
                     .object([("message", .string(error.message)), ("line", error.location.map { .int($0.line) }),

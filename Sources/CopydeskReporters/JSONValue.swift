@@ -6,6 +6,8 @@ enum JSONValue {
     case array([JSONValue])
     case string(String)
     case int(Int)
+    /// A fraction such as a confidence, written with at most four decimals.
+    case number(Double)
     case bool(Bool)
 
     /// Compact or indented JSON text. Keys whose value is nil are left out.
@@ -38,8 +40,22 @@ enum JSONValue {
             out += close + "]"
         case .string(let s): out += Self.quote(s)
         case .int(let n): out += String(n)
+        case .number(let x): out += Self.decimal(x)
         case .bool(let b): out += b ? "true" : "false"
         }
+    }
+
+    /// `x` rounded to four decimals, without trailing zeros ("0.8125", "1", "0").
+    static func decimal(_ x: Double) -> String {
+        guard x.isFinite else { return "0" }
+        let scaled = Int((x * 10_000).rounded())
+        let sign = scaled < 0 ? "-" : ""
+        let whole = abs(scaled) / 10_000, fraction = abs(scaled) % 10_000
+        guard fraction > 0 else { return sign + String(whole) }
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: 4 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return sign + String(whole) + "." + digits
     }
 
     static func quote(_ s: String) -> String {

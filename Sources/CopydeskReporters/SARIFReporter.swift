@@ -72,6 +72,8 @@ public struct SARIFReporter: Reporter {
                         Self.location(file.path, $1.range, message: $1.message, id: $0 + 1)
                     })),
                     ("partialFingerprints", .object([("copydesk/v1", .string(Fingerprint.of(d)))])),
+                    // SARIF's rank is a priority from 0 to 100: the confidence, scaled
+                    ("rank", d.confidence.map { .number(($0 * 100).rounded()) }),
                     ("fixes", fix)]))
             }
         }
