@@ -44,9 +44,15 @@ public enum RuleLoader {
         return try list.map { item in
             if let text = item.scalar?.string { return RuleExample(text: text) }
             guard let map = item.mapping else { throw doc.error(item, "an example is a string or a mapping with 'text'") }
-            try doc.allowOnly(map, ["text", "format", "published"], in: "an example")
+            try doc.allowOnly(map, ["text", "format", "published", "params"], in: "an example")
             guard let text = try doc.string(map, "text") else { throw doc.error(item, "an example needs 'text'") }
-            return RuleExample(text: text, format: try doc.string(map, "format"), published: try doc.string(map, "published"))
+            var params: [String: String] = [:]
+            for (key, value) in try doc.params(map, "params")?.entries ?? [] {
+                guard let scalar = value.scalar else { throw doc.error(item, "an example's params must be plain values") }
+                params[key] = scalar
+            }
+            return RuleExample(text: text, format: try doc.string(map, "format"), published: try doc.string(map, "published"),
+                               params: params)
         }
     }
 
@@ -81,7 +87,7 @@ public enum RuleLoader {
         do {
             return CompiledRule(rule: rule, check: try kind.init(params: resolvingCommand(rule)))
         } catch let error as ParamError {
-            throw ConfigError(file: rule.file, location: error.location ?? rule.params.location,
+            throw ConfigError(file: error.file ?? rule.file, location: error.location ?? rule.params.location,
                               message: "rule '\(rule.id)': \(error.message)")
         }
     }

@@ -79,13 +79,13 @@ struct YAMLDocument {
     }
 
     /// The neutral parameter tree of a node.
-    static func param(_ node: Node) -> ParamNode {
+    func param(_ node: Node) -> ParamNode {
         switch node {
-        case .scalar(let scalar): return ParamNode(.scalar(scalar.string), at: location(node))
-        case .sequence(let seq): return ParamNode(.list(seq.map(param)), at: location(node))
+        case .scalar(let scalar): return ParamNode(.scalar(scalar.string), at: Self.location(node), in: file)
+        case .sequence(let seq): return ParamNode(.list(seq.map(param)), at: Self.location(node), in: file)
         case .mapping(let map):
-            return ParamNode(.map(map.map { (key: $0.key.scalar?.string ?? "", value: param($0.value)) }), at: location(node))
-        case .alias: return ParamNode(.scalar(""), at: location(node))
+            return ParamNode(.map(map.map { (key: $0.key.scalar?.string ?? "", value: param($0.value)) }), at: Self.location(node), in: file)
+        case .alias: return ParamNode(.scalar(""), at: Self.location(node), in: file)
         }
     }
 
@@ -93,7 +93,7 @@ struct YAMLDocument {
         guard let node = mapping[key] else { return nil }
         if case .scalar(let s) = node, s.string.isEmpty || s.string == "~" { return RuleParams() }
         guard let map = node.mapping else { throw error(node, "'\(key)' must be a mapping") }
-        return RuleParams(map.map { (key: $0.key.scalar?.string ?? "", value: Self.param($0.value)) },
+        return RuleParams(map.map { (key: $0.key.scalar?.string ?? "", value: param($0.value)) },
                           at: Self.location(node))
     }
 }

@@ -10,10 +10,13 @@ public struct ParamNode: Sendable {
     }
     public var value: Value
     public var location: SourceLocation?
+    /// The file the value was written in (a user's config, a rule file), when known.
+    public var file: String?
 
-    public init(_ value: Value, at location: SourceLocation? = nil) {
+    public init(_ value: Value, at location: SourceLocation? = nil, in file: String? = nil) {
         self.value = value
         self.location = location
+        self.file = file
     }
 
     /// The node's scalar text, or nil for lists and maps.
@@ -27,10 +30,18 @@ public struct ParamNode: Sendable {
 public struct ParamError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var location: SourceLocation?
+    /// The file that holds the offending value, when it is not the rule's own file (a user's config).
+    public var file: String?
 
-    public init(_ message: String, at location: SourceLocation?) {
+    public init(_ message: String, at location: SourceLocation?, in file: String? = nil) {
         self.message = message
         self.location = location
+        self.file = file
+    }
+
+    /// An error at `node`, in the file it was written in.
+    public init(_ message: String, at node: ParamNode?) {
+        self.init(message, at: node?.location, in: node?.file)
     }
 
     public var description: String { message }
@@ -54,20 +65,20 @@ public struct RuleParams: Sendable {
     public func allowOnly(_ known: Set<String>) throws {
         if let bad = entries.first(where: { !known.contains($0.key) }) {
             let list = known.sorted().joined(separator: ", ")
-            throw ParamError("unknown parameter '\(bad.key)' (expected one of: \(list))", at: bad.value.location)
+            throw ParamError("unknown parameter '\(bad.key)' (expected one of: \(list))", at: bad.value)
         }
     }
 
     public func string(_ key: String) throws -> String? {
         guard let node = self[key] else { return nil }
-        guard let s = node.scalar else { throw ParamError("parameter '\(key)' must be a string", at: node.location) }
+        guard let s = node.scalar else { throw ParamError("parameter '\(key)' must be a string", at: node) }
         return s
     }
 
     public func int(_ key: String) throws -> Int? {
         guard let node = self[key] else { return nil }
         guard let s = node.scalar, let n = Int(s) else {
-            throw ParamError("parameter '\(key)' must be a whole number", at: node.location)
+            throw ParamError("parameter '\(key)' must be a whole number", at: node)
         }
         return n
     }
@@ -75,7 +86,7 @@ public struct RuleParams: Sendable {
     public func double(_ key: String) throws -> Double? {
         guard let node = self[key] else { return nil }
         guard let s = node.scalar, let n = Double(s) else {
-            throw ParamError("parameter '\(key)' must be a number", at: node.location)
+            throw ParamError("parameter '\(key)' must be a number", at: node)
         }
         return n
     }
@@ -85,7 +96,7 @@ public struct RuleParams: Sendable {
         switch node.scalar?.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
-        default: throw ParamError("parameter '\(key)' must be true or false", at: node.location)
+        default: throw ParamError("parameter '\(key)' must be true or false", at: node)
         }
     }
 
@@ -97,11 +108,11 @@ public struct RuleParams: Sendable {
         case .list(let items):
             return try items.map { item in
                 guard let s = item.scalar else {
-                    throw ParamError("parameter '\(key)' must be a list of strings", at: item.location)
+                    throw ParamError("parameter '\(key)' must be a list of strings", at: item)
                 }
                 return s
             }
-        case .map: throw ParamError("parameter '\(key)' must be a list of strings", at: node.location)
+        case .map: throw ParamError("parameter '\(key)' must be a list of strings", at: node)
         }
     }
 
@@ -109,11 +120,11 @@ public struct RuleParams: Sendable {
     public func stringMap(_ key: String) throws -> [(String, String)]? {
         guard let node = self[key] else { return nil }
         guard case .map(let pairs) = node.value else {
-            throw ParamError("parameter '\(key)' must be a map", at: node.location)
+            throw ParamError("parameter '\(key)' must be a map", at: node)
         }
         return try pairs.map { pair in
             guard let v = pair.value.scalar else {
-                throw ParamError("parameter '\(key).\(pair.key)' must be a string", at: pair.value.location)
+                throw ParamError("parameter '\(key).\(pair.key)' must be a string", at: pair.value)
             }
             return (pair.key, v)
         }

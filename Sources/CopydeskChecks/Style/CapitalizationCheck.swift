@@ -36,7 +36,7 @@ public struct CapitalizationCheck: CheckKind {
         switch (try params.string("style"))?.lowercased() ?? "ap" {
         case "ap": smallWords = Self.apSmall
         case "chicago": smallWords = Self.chicagoSmall
-        case let other: throw ParamError("unknown style '\(other)' (AP or Chicago)", at: params["style"]?.location)
+        case let other: throw ParamError("unknown style '\(other)' (AP or Chicago)", at: params["style"])
         }
         exceptions = Set(try params.strings("exceptions") ?? [])
     }

@@ -46,7 +46,7 @@ public struct MetricCheck: CheckKind {
         formula = try parser.parse()
         let parts = condition.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, ["<", "<=", ">", ">=", "==", "!="].contains(String(parts[0])), let n = Double(parts[1]) else {
-            throw ParamError("condition must be a comparison with a number, like '> 12'", at: params["condition"]?.location)
+            throw ParamError("condition must be a comparison with a number, like '> 12'", at: params["condition"])
         }
         comparison = String(parts[0])
         threshold = n
