@@ -22,11 +22,21 @@ public struct RuleExample: Sendable, Codable, Hashable {
     public var format: String?
     /// A publication date to lint with (`YYYY-MM-DD`).
     public var published: String?
+    /// Parameters the example runs with, over the rule's own (e.g. `min_confidence: 0`, to show
+    /// what a check recognises below its default threshold).
+    public var params: [String: String]
 
-    public init(text: String, format: String? = nil, published: String? = nil) {
+    public init(text: String, format: String? = nil, published: String? = nil, params: [String: String] = [:]) {
         self.text = text
         self.format = format
         self.published = published
+        self.params = params
+    }
+
+    /// The rule's parameters with this example's on top.
+    public func params(over rule: RuleParams) -> RuleParams {
+        guard !params.isEmpty else { return rule }
+        return rule.merged(with: RuleParams(params.sorted { $0.key < $1.key }.map { (key: $0.key, value: ParamNode(.scalar($0.value))) }))
     }
 }
 

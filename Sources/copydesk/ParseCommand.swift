@@ -73,6 +73,9 @@ struct ExplainCommand: ParsableCommand {
         for (title, examples) in [("Triggering", r.triggering), ("Passing", r.passing)] where !examples.isEmpty {
             print("\n\(title) examples:")
             for example in examples {
+                if !example.params.isEmpty {
+                    print("  with " + example.params.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ":")
+                }
                 let lines = example.text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false)
                 print(lines.map { "    " + $0 }.joined(separator: "\n"))
                 print("")

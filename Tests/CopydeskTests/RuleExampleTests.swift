@@ -28,6 +28,7 @@ import Testing
     static func run(_ c: Case, prefix: String = "") throws -> [Diagnostic] {
         var rule = try #require(Support.linter.configuration.rules.first { $0.id == c.rule })
         rule.enabled = true
+        rule.params = c.example.params(over: rule.params)
         let engine = Engine(rules: [try RuleLoader.compile(rule, registry: .builtins)], currentYear: 2026)
         let format = c.example.format ?? "text"
         var article = try Support.linter.parse(text: prefix + c.example.text, path: "example", format: format)
