@@ -17,7 +17,7 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "CopydeskCore"),
         .target(name: "CopydeskParsers", dependencies: ["CopydeskCore", "CLibXML2", "CCmarkGFM", "Yams"]),
-        .target(name: "CopydeskChecks", dependencies: ["CopydeskCore"]),
+        .target(name: "CopydeskChecks", dependencies: ["CopydeskCore"], plugins: ["EmbedResources"]),
         .target(name: "CopydeskReporters", dependencies: ["CopydeskCore"]),
         .target(name: "CopydeskConfig", dependencies: ["CopydeskCore", "CopydeskChecks", "Yams"],
                 plugins: ["EmbedResources"]),

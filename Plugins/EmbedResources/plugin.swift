@@ -1,27 +1,33 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the default `config.yml` and every rule pack under `Rules/` into the
-/// target as Swift string literals, so that the binary works with no files around it.
+/// Embeds resource files into a target as Swift string literals, so that the binary works
+/// with no files around it: the default `config.yml` and every rule pack under `Rules/` for
+/// the configuration target, the trained models under `Resources/models/` for the checks.
 @main
 struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
-        var inputs = [root.appendingPathComponent("config.yml")]
-        let rules = root.appendingPathComponent("Rules")
-        if let walker = FileManager.default.enumerator(at: rules, includingPropertiesForKeys: nil) {
-            for case let url as URL in walker where url.pathExtension == "yml" {
-                inputs.append(url)
-            }
+        var inputs: [URL]
+        if target.name == "CopydeskChecks" {
+            inputs = files(under: root.appendingPathComponent("Resources/models"), ending: "json")
+        } else {
+            inputs = [root.appendingPathComponent("config.yml")]
+                + files(under: root.appendingPathComponent("Rules"), ending: "yml")
         }
         inputs.sort { $0.path < $1.path }
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedResources.swift")
         return [.buildCommand(
-            displayName: "Embedding config.yml and Rules/",
+            displayName: "Embedding resources into \(target.name)",
             executable: try context.tool(named: "EmbedResourcesTool").url,
             arguments: [root.path, output.path] + inputs.map(\.path),
             inputFiles: inputs,
             outputFiles: [output]
         )]
+    }
+
+    private func files(under folder: URL, ending suffix: String) -> [URL] {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        return walker.compactMap { $0 as? URL }.filter { $0.pathExtension == suffix }
     }
 }

@@ -1,0 +1,64 @@
+import Foundation
+
+/// A logistic-regression model trained offline (`Training/train.py`) and shipped as JSON.
+///
+/// The model names its features; a check computes them by name, so a model file and the
+/// code that feeds it cannot drift apart silently: a feature the model names that the
+/// check does not compute is an error when the model is loaded. Features are scaled by the
+/// training script's own means and spreads, stored beside the weights.
+public struct LogisticModel: Sendable, Decodable {
+    public struct Feature: Sendable, Decodable {
+        public var name: String
+        public var weight: Double
+        /// Subtracted from the raw value before weighting (the training mean).
+        public var mean: Double
+        /// The raw value is divided by this after centring (the training standard deviation).
+        public var scale: Double
+    }
+
+    /// What the model decides, e.g. "credit-missing finding is right".
+    public var target: String
+    public var bias: Double
+    public var features: [Feature]
+    /// The confidence at or above which a finding is reported by default, per article format
+    /// (`text`, `markdown`, `html`): chosen on out-of-fold publishers so that precision is at
+    /// least the model's `precisionGoal`.
+    public var thresholds: [String: Double]
+    public var precisionGoal: Double?
+
+    /// The default threshold for articles of `format`; a format the model was not tuned for reports nothing.
+    public func threshold(for format: String) -> Double { thresholds[format] ?? 1 }
+
+    /// Reads a model from JSON text; `source` names it in errors.
+    public static func decode(_ text: String, source: String) throws -> LogisticModel {
+        do {
+            return try JSONDecoder().decode(LogisticModel.self, from: Data(text.utf8))
+        } catch {
+            throw ModelError("\(source): not a model file (\(error))")
+        }
+    }
+
+    /// Throws unless every feature the model names is in `known`.
+    public func requireFeatures(_ known: [String], source: String) throws {
+        let have = Set(known)
+        if let missing = features.first(where: { !have.contains($0.name) }) {
+            throw ModelError("\(source): the model uses feature '\(missing.name)', which this check does not compute")
+        }
+    }
+
+    /// The probability that the target holds, given feature values by name (absent ones count as 0).
+    public func probability(_ values: [Evidence]) -> Double {
+        var z = bias
+        for feature in features {
+            let raw = values.first { $0.name == feature.name }?.value ?? 0
+            z += feature.weight * (raw - feature.mean) / (feature.scale == 0 ? 1 : feature.scale)
+        }
+        return 1 / (1 + exp(-z))
+    }
+}
+
+/// A model file that cannot be used.
+public struct ModelError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
