@@ -35,11 +35,13 @@ import Testing
         return ((t["precision"] as? Double) ?? 0, (t["recall"] as? Double) ?? 0)
     }
 
-    /// Floors: what the checks reach on the labelled pages today (a little below, for ties);
-    /// a change that lowers one fails. Each check's own bar is in editorial-checks.md; the
-    /// closing notes say which renditions do not reach it yet.
+    /// Regression guards, not accuracy claims: what the checks reach today on the labelled pages
+    /// their hand-written cues were written on (dev figures; a little below, for ties). A change
+    /// that lowers one fails. Held-out figures are in `CreditModelTests` and `scripts/evaluate`.
+    /// credit-missing in copied text reports nothing by default (its model reaches no held-out
+    /// cut at the precision goal), hence recall 0 there.
     static let realFloors: [String: [String: (p: Double, r: Double)]] = [
-        "txt": ["copyright-year-mismatch": (1.0, 1.0), "caption-duplicated": (1.0, 1.0), "credit-missing": (0.95, 0.9),
+        "txt": ["copyright-year-mismatch": (1.0, 1.0), "caption-duplicated": (1.0, 1.0), "credit-missing": (1.0, 0.0),
                 "quote-unattributed": (1.0, 1.0)],
         "md": ["copyright-year-mismatch": (0.7, 0.7), "caption-duplicated": (1.0, 0.5), "credit-missing": (0.95, 0.95),
                "quote-unattributed": (1.0, 1.0)],
@@ -58,10 +60,11 @@ import Testing
         }
     }
 
-    /// Injected defects found (or non-defects falsely flagged), per kind and rendition: floors as above.
+    /// Injected defects found (or non-defects falsely flagged), per kind and rendition: floors as
+    /// above (the nocredit variants are also training data of the credit-missing model).
     static let mutantFloors: [String: [String: Double]] = [
-        "txt": ["unattr": 1.0, "unattr2": 0.95, "capdup": 0.95, "cryear": 0.9, "nocredit": 0.8],
-        "md": ["unattr": 1.0, "unattr2": 0.95, "capdup": 0.75, "cryear": 0.95, "nocredit": 0.9],
+        "txt": ["unattr": 1.0, "unattr2": 0.95, "capdup": 0.95, "cryear": 0.9, "nocredit": 0.0],
+        "md": ["unattr": 1.0, "unattr2": 0.95, "capdup": 0.75, "cryear": 0.95, "nocredit": 0.85],
         "html": ["unattr": 1.0, "capdup": 0.9, "cryear": 1.0, "nocredit": 0.9],
     ]
 
