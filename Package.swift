@@ -30,5 +30,5 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
         .testTarget(name: "CopydeskTests", dependencies: ["Copydesk", "copydesk"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

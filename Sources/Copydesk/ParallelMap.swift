@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Threads get 16 MiB stacks: parsing deeply nested HTML recurses, and the default
 /// secondary-thread stack is small.
-func parallelMap<T>(count: Int, jobs: Int, _ body: @escaping (Int) -> T) -> [T] {
+func parallelMap<T: Sendable>(count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
     guard count > 0 else { return [] }
     let workers = max(1, min(jobs, count))
     if workers == 1 { return (0..<count).map(body) }
@@ -35,6 +35,7 @@ func parallelMap<T>(count: Int, jobs: Int, _ body: @escaping (Int) -> T) -> [T] 
 
 /// A thread-safe count of finished items.
 final class ProgressCounter: @unchecked Sendable {
+    // @unchecked: `value` is read and written only while holding `lock`.
     private var value = 0
     private let lock = NSLock()
 
@@ -47,7 +48,8 @@ final class ProgressCounter: @unchecked Sendable {
 }
 
 /// Shared state of `parallelMap`: the next index to take and the results so far, under a lock.
-private final class ParallelResults<T>: @unchecked Sendable {
+private final class ParallelResults<T: Sendable>: @unchecked Sendable {
+    // @unchecked: `results` and `next` are read and written only while holding `lock`.
     var results: [T?]
     var next = 0
     let lock = NSLock()

@@ -114,13 +114,12 @@ enum PluginRunner {
         }
         // read both streams while writing, so that a chatty plugin never blocks on a full pipe;
         // on threads of their own: blocking reads must not starve a small dispatch pool
-        var out = Data(), err = Data()
+        let streams = Streams()
         let reading = DispatchGroup()
         for (pipe, isOut) in [(stdout, true), (stderr, false)] {
             reading.enter()
             Thread {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                if isOut { out = data } else { err = data }
+                streams.set(pipe.fileHandleForReading.readDataToEndOfFile(), out: isOut)
                 reading.leave()
             }.start()
         }
@@ -135,6 +134,7 @@ enum PluginRunner {
             return .failure(Failure("it did not finish within \(timeout) seconds and was stopped"))
         }
         reading.wait()
+        let (out, err) = streams.both
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let why = process.terminationReason == .exit ? "exited with status \(process.terminationStatus)"
                 : "was killed by signal \(process.terminationStatus)"
@@ -142,5 +142,24 @@ enum PluginRunner {
             return .failure(Failure(why + (detail.isEmpty ? "" : ": \(detail)")))
         }
         return .success(out)
+    }
+}
+
+/// What a plugin wrote to its standard output and error, filled by one reader thread each.
+private final class Streams: @unchecked Sendable {
+    // @unchecked: every access to `out` and `err` holds `lock`.
+    private var out = Data(), err = Data()
+    private let lock = NSLock()
+
+    func set(_ data: Data, out isOut: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        if isOut { out = data } else { err = data }
+    }
+
+    var both: (Data, Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (out, err)
     }
 }

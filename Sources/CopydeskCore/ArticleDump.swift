@@ -1,4 +1,3 @@
-import CopydeskCore
 import Foundation
 
 /// What `copydesk parse` prints: the parsed article, as the rules see it.

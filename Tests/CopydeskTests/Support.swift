@@ -54,23 +54,22 @@ enum Support {
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         if !env.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(env) { $1 } }
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe(), input = Pipe()
+        // standard error goes to a file, so that neither stream can fill up and block the child
+        let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-stderr-\(UUID().uuidString)")
+        try Data().write(to: errFile)
+        defer { try? FileManager.default.removeItem(at: errFile) }
+        let err = try FileHandle(forWritingTo: errFile)
+        defer { try? err.close() }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
         try process.run()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
-        // drain standard error on its own thread, so that neither pipe can fill up and block the child
-        var errData = Data()
-        let errDone = DispatchSemaphore(value: 0)
-        Thread {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            errDone.signal()
-        }.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        errDone.wait()
         process.waitUntilExit()
+        let errData = (try? Data(contentsOf: errFile)) ?? Data()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 

@@ -12,7 +12,7 @@ public struct MetricCheck: CheckKind {
     public static let summary = "A readability formula over the scope must meet a condition."
     public static let fixable = false
 
-    indirect enum Expr {
+    indirect enum Expr: Sendable {
         case number(Double), variable(String), binary(Character, Expr, Expr)
 
         func evaluate(_ vars: [String: Double]) -> Double {
