@@ -7,7 +7,7 @@ import Foundation
 /// adjacent sentence, either order (`"…," Smith said.` / `Smith said: "…"`,
 /// `according to`, `told reporters`); a colon introduction; a dash attribution
 /// (`"…" — Jane Doe`); transcript labels (`SMITH:`, `Q:`); a quote-only paragraph
-/// after a paragraph with a quotation (a floating quote) or ending with a colon;
+/// after a paragraph with a quotation, not mere scare quotes (a floating quote), or ending with a colon;
 /// paragraphs continuing a multi-paragraph quote (AP leaves the closing mark off).
 ///
 /// Not quotations: spans under `min_words` words (scare quotes, terms), title-case
@@ -165,7 +165,12 @@ public struct QuoteAttributionCheck: CheckKind {
             if let subject = TextTools.words(block.scalars[prior].prefix(40)).first, speakers.value.contains(subject) { return false }
         }
         if s + 1 < paragraph.sentences.count, paragraph.strongCue[s + 1] { return false }
-        if s == 0, let previous, previous.endsWithColon || !previous.quotes.isEmpty || previous.endsWithTitleCue { return false }
+        if s == 0, let previous {
+            let before = article.blocks[previous.block]
+            if previous.endsWithColon || previous.endsWithTitleCue { return false }
+            // a floating quote continues a real quotation, not scare quotes or a one-word term
+            if previous.quotes.contains(where: { isQuotation($0, in: before) }) { return false }
+        }
         if paragraph.sentences.count == 1, block.role == .blockquote, let previous,
            article.blocks[previous.block].role == .blockquote { return false }
         // a pull quote repeats words the article gives elsewhere
