@@ -99,7 +99,7 @@ extension PlainTextParser {
     /// The caption for a credit group: the nearest paragraph above it, skipping caption expanders,
     /// within one blank line.
     static func captionIndex(before start: Int, units: [Unit], roles: [BlockRole?]) -> Int? {
-        let expanders: Set<String> = ["hide caption", "toggle caption", "enlarge this image", "enlarge image", "credit..."]
+        let expanders = Set(CaptionCues.expanders + ["credit..."])
         var blanks = units[start].blankBefore ? 1 : 0
         var j = start - 1
         while j >= 0, expanders.contains(units[j].text.lowercased()) {

@@ -24,8 +24,7 @@ public struct CaptionDuplicateCheck: CheckKind {
         minPrefix = try params.int("min_prefix") ?? 40
     }
 
-    static let prefixes = ["image caption", "media caption", "caption", "file", "above", "pictured", "enlarge this image",
-                           "hide caption", "toggle caption"]
+    static let prefixes = ["image caption", "media caption", "caption", "file", "above", "pictured"] + CaptionCues.expanders
 
     /// The caption's own words: credit, prefixes (with a player's notice or a credit before a
     /// media label), gallery counters, a trailing parenthesis ("(Published Monday)") and
@@ -53,7 +52,7 @@ public struct CaptionDuplicateCheck: CheckKind {
         if norm.hasPrefix("in this "), let comma = norm.firstRange(of: " photo ") {
             norm = String(norm[comma.upperBound...])
         }
-        for suffix in [" hide caption", " toggle caption", " read more"] where norm.hasSuffix(suffix) {
+        for suffix in CaptionCues.expanders.map({ " " + $0 }) + [" read more"] where norm.hasSuffix(suffix) {
             norm = String(norm.dropLast(suffix.count))
         }
         return norm

@@ -63,7 +63,8 @@ public struct CreditPresenceCheck: CheckKind {
         let threshold = minConfidence ?? model.threshold(for: article.format)
         return article.figures.compactMap { figure in
             if let credit = figure.credit, !credit.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-            let caption = figure.caption.map { article.blocks[$0].text }
+            // a caption expander alone ("toggle caption") is no visible caption
+            let caption = figure.caption.map { article.blocks[$0].text }.flatMap { CaptionCues.isExpanderOnly($0) ? nil : $0 }
             if caption == nil, !captionless { return nil }
             if let caption, !agencies.isEmpty, agencies.contains(where: caption.lowercased().containsBytes) { return nil }
             let evidence = CreditEvidence.features(of: figure, in: article)

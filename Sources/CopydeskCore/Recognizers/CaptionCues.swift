@@ -4,10 +4,19 @@ import Foundation
 /// text inlined into a body by a scraper, or a caption line in copied text whose credit
 /// is missing.
 public enum CaptionCues {
+    /// The controls a page sets by a picture to show, hide or enlarge its caption: no part of it.
+    public static let expanders = ["hide caption", "toggle caption", "enlarge this image", "enlarge image"]
+
     /// Labels that open a caption ("Media caption …", "Above: …").
-    static let labels = ["media caption", "image caption", "caption:", "hide caption", "toggle caption",
-                         "enlarge this image", "above:", "pictured:", "top:", "pictured above", "pictured left",
-                         "pictured right", "pictured from left"]
+    static let labels = ["media caption", "image caption", "caption:"] + expanders
+        + ["above:", "pictured:", "top:", "pictured above", "pictured left", "pictured right", "pictured from left"]
+
+    private static let expanderLetters = Set(expanders.map { $0.filter(\.isLetter) })
+
+    /// Whether `text` is only a caption expander ("toggle caption", "HIDE CAPTION –"): no caption at all.
+    public static func isExpanderOnly(_ text: String) -> Bool {
+        text.utf8.count <= 40 && expanderLetters.contains(text.lowercased().filter(\.isLetter))
+    }
 
     /// The labels a broadcaster's page sets before a picture's or video's caption; what stands
     /// before them (a player's notice, "Image copyright Reuters") is no part of the caption.

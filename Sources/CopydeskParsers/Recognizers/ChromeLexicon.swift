@@ -1,11 +1,12 @@
+import CopydeskCore
 import Foundation
 
 /// Lines of page chrome seen on real news pages: player controls, navigation,
 /// promos, donation appeals, share buttons, caption expanders.
 enum ChromeLexicon {
-    private static let exact: Set<String> = [
+    private static let exact: Set<String> = Set(CaptionCues.expanders + [
         "play live radio", "next up:", "available on air stations", "more news", "sponsored message",
-        "subscribe", "listen", "read more", "hide caption", "toggle caption", "enlarge this image", "enlarge image",
+        "subscribe", "listen", "read more",
         "share", "tweet", "email", "facebook", "twitter", "linkedin", "pinterest", "reddit", "whatsapp", "print",
         "comments", "comment", "advertisement", "advertising", "close", "menu", "search", "sign in", "log in",
         "login", "sign up", "register", "home", "news", "sports", "opinion", "video", "videos", "photos",
@@ -16,7 +17,7 @@ enum ChromeLexicon {
         "more on:", "tags:", "topics:", "filed under:", "you may also like", "watch", "watch live", "live",
         "privacy policy", "terms of use", "terms of service", "contact us", "about us", "site map", "sitemap",
         "cookie policy", "all rights reserved", "x", "×", "+", "-", "|", "•", "more", "next", "previous",
-    ]
+    ])
     private static let prefixes = [
         "support nonprofit", "originally published on", "click here", "click to share", "share this",
         "share on", "follow us on", "sign up for", "subscribe to", "get the latest", "read more:", "read more ",
