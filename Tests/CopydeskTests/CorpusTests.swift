@@ -85,4 +85,36 @@ import Testing
             }
         }
     }
+
+    /// Silver floors on corpus/more, publishers the hand-written cues were not written on
+    /// (`Training/silver_checks.py`): today's figures, a little below. Each pair is (found share,
+    /// share of findings standing on a labelled thing).
+    static let silverFloors: [String: [String: (found: Double, confirmed: Double)]] = [
+        "txt": ["caption-duplicated": (0.25, 0.2), "copyright-year-mismatch": (0.8, 0.95)],
+        "md": ["caption-duplicated": (0.7, 0.75)],
+    ]
+
+    @Test func handWrittenChecksHoldOnPublishersTheyWereNotWrittenOn() throws {
+        guard Support.corpus("more") != nil else { return }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("silver-\(UUID().uuidString).json")
+        let run = try Support.process("/usr/bin/env", [
+            "python3", Support.root.appendingPathComponent("Training/silver_checks.py").path,
+            "--copydesk", Support.binary.path, "--json", out.path])
+        try #require(run.code == 0, "silver_checks.py failed: \(run.err.suffix(800))")
+        let result = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: [String: Int]] ?? [:]
+        func share(_ a: String, _ b: String, _ t: [String: Int]) -> Double {
+            guard let d = t[b], d > 0 else { return 0 }
+            return Double(t[a] ?? 0) / Double(d)
+        }
+        for (rendition, rules) in Self.silverFloors {
+            let t = result[rendition] ?? [:]
+            for (rule, floor) in rules {
+                let (found, confirmed) = rule == "caption-duplicated"
+                    ? (share("repeats_found", "repeats", t), share("dup_on_captions", "dup_findings", t))
+                    : (share("stale_found", "stale_pages", t), share("year_on_stale", "year_findings", t))
+                #expect(found >= floor.found && confirmed >= floor.confirmed,
+                        "\(rendition) \(rule): found \(found), confirmed \(confirmed); floors \(floor)")
+            }
+        }
+    }
 }
