@@ -137,12 +137,12 @@ public struct CaptionDuplicateCheck: CheckKind {
             return Double(shared) >= 0.5 * Double(min(c.wordSet.count, plain.count))
         }) else { return nil }
         let candidate = Text(block: i, core: Self.core(block.text))
-        // page chrome repeats titles (teasers, menus, a video player's end card); a caption copied
-        // into it is no title. A short line standing between two paragraphs of the story is the story's.
+        // page chrome repeats titles (teasers, menus, a video player's end card, a playlist); a caption
+        // copied into it is no title. A short line standing between two paragraphs of the story is the story's.
         let amidStory = i > 0 && i + 1 < article.blocks.count && article.blocks[i - 1].role == .body && article.blocks[i + 1].role == .body
         let judgedAsChrome = block.role == .chrome && !amidStory
         guard candidate.words.count >= (judgedAsChrome ? max(minWords, 8) : minWords),
-              !judgedAsChrome || !Self.isTitle(block.text) else { return nil }
+              !judgedAsChrome || !(Self.isTitle(block.text) || Self.isHeadline(block.text)) else { return nil }
         return captions.first(where: { c in
             // a body copy may stand before or after its caption; of two captions the copy is the one
             // with no figure of its own, else the second
@@ -203,6 +203,16 @@ public struct CaptionDuplicateCheck: CheckKind {
     static func isTitle(_ text: String) -> Bool {
         let words = text.split(separator: " ").filter { $0.count > 3 }
         return words.count >= 3 && words.filter { $0.first(where: \.isLetter)?.isUppercase == true }.count * 10 >= words.count * 7
+    }
+
+    /// A headline or teaser title runs to at most this many words.
+    static let headlineWords = 14
+
+    /// A headline in sentence case, as AP writes them: short, capitalised, with no closing full stop
+    /// (a caption is a sentence).
+    static func isHeadline(_ text: String) -> Bool {
+        guard text.first?.isUppercase == true, let last = text.last, !".!?\"”’)".contains(last) else { return false }
+        return text.split(separator: " ").count <= headlineWords
     }
 
     static func isTruncated(_ text: String) -> Bool {
