@@ -54,6 +54,23 @@ import Testing
         #expect(article.figures[1].caption.map { article.blocks[$0].text } == "The bridge closed at noon on Sunday.")
     }
 
+    @Test func anAnimationCreditLineIsTheCreditOfTheLineAbove() throws {
+        let text = """
+            Storm Floods Riverside Homes
+
+            The river crested at nine feet overnight, the highest level in a decade, officials said on Sunday.
+
+            How the water rose along Harbor Road over the weekend.
+            Animation by Ann Lee
+
+            Crews began pumping water from basements on Monday morning, the city said.
+            """
+        let article = try parse(text, "txt")
+        #expect(article.figures.count == 1)
+        #expect(article.figures.first?.credit == "Animation by Ann Lee")
+        #expect(article.figures.first?.caption.map { article.blocks[$0].text } == "How the water rose along Harbor Road over the weekend.")
+    }
+
     @Test func htmlRolesFiguresDatesAndPositions() throws {
         let html = """
         <html><head>

@@ -22,7 +22,7 @@ public enum CreditRecognizer {
     private static let prefix = try! NSRegularExpression(pattern: """
         ^\\(?\\s*(?:(?:image|photo|picture|video|graphic|illustration|main image|top image|header image)\\s+(?:credit|source|courtesy)s?\\s*:?|\
         credits?\\s*(?::|\\.\\.\\.|…)|photos?\\s*(?::|by\\b)|photographs?\\s*(?::|by\\b)|pictures?\\s*:|images?\\s*(?::|by\\b)|\
-        illustrations?\\s*(?::|by\\b)|photo illustration\\b|graphics?\\s*(?::|by\\b)|videos?\\s*(?::|by\\b)|composite\\s*:|\
+        illustrations?\\s*(?::|by\\b)|animations?\\s*(?::|by\\b)|photo illustration\\b|graphics?\\s*(?::|by\\b)|videos?\\s*(?::|by\\b)|composite\\s*:|\
         screenshot\\b|courtesy\\b|provided by\\b|source\\s*:|©|\\(c\\)|copyright\\b|handout\\b|pool\\b|file photo\\b|\
         image copyright\\b|getty images\\b)
         """, options: .caseInsensitive)
