@@ -77,8 +77,8 @@ import Testing
     /// (`Training/credit_model.py evaluate`, the measure of record), a little below today's
     /// figures. A change that lowers one fails. Copied text reports nothing by default (no
     /// held-out cut reaches the precision goal), so there the floor is "no false alarm".
-    static let heldOutPrecisionFloor = ["md": 0.7, "html": 0.74]
-    static let heldOutRecallFloor = ["md": 0.6, "html": 0.9]
+    static let heldOutPrecisionFloor = ["md": 0.75, "html": 0.75]
+    static let heldOutRecallFloor = ["md": 0.65, "html": 0.85]
     /// Findings on figures whose credit the markup marks, over all findings on corpus/more.
     static let sureFalseCeiling = ["txt": 0.0, "md": 0.03, "html": 0.08]
 
