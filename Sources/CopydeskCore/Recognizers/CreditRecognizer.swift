@@ -145,6 +145,49 @@ public enum CreditRecognizer {
 
     /// The scalar offset where a trailing credit starts in a caption, if it has one.
     public static func trailingCredit(in caption: String) -> Int? {
+        labelledTrailingCredit(in: caption) ?? creditAfterCaption(in: caption)
+    }
+
+    /// Words a credit set after its caption has at most: a name and an agency, or a chain of agencies.
+    static let afterCaptionWords = 8
+    /// Words a bracketed credit has at most: "[Getty]", "(Jane Doe)", "(KTLA)".
+    static let bracketedWords = 4
+
+    /// A credit set after the caption's last sentence with no label, as most papers print it:
+    /// "… on Tuesday. Jane Doe/Agency", "… on Tuesday. REUTERS", "… in 2019. (Jane Doe)", and a
+    /// bracketed agency at the very end ("… patient [Getty]").
+    static func creditAfterCaption(in caption: String) -> Int? {
+        let scalars = Array(caption.unicodeScalars)
+        var end = scalars.count
+        while end > 0, scalars[end - 1] == " " { end -= 1 }
+        guard end > 0 else { return nil }
+        // "[Agency]" at the end, after any text
+        if scalars[end - 1] == "]", let open = scalars[..<end].lastIndex(of: "["), open > 0,
+           isBracketedName(scalars[(open + 1)..<(end - 1)]) { return open }
+        // after the last sentence: ". " then the fragment
+        guard let stop = (1..<end).last(where: { i in
+            scalars[i] == " " && [".", "!", "?", "\u{201D}", "\""].contains(scalars[i - 1]) && i + 1 < end
+        }) else { return nil }
+        let start = stop + 1
+        let fragment = scalars[start..<end]
+        if fragment.first == "(", fragment.last == ")", isBracketedName(fragment.dropFirst().dropLast()) { return start }
+        let text = String(String.UnicodeScalarView(fragment))
+        guard text.split(separator: " ").count <= afterCaptionWords, !text.hasSuffix(".") || text.hasSuffix(" Inc.") else { return nil }
+        // a label with no name after it ("(credit: )") is an empty slot, no credit
+        let named = withoutLabel(text.trimmingCharacters(in: CharacterSet(charactersIn: "()[] ")))
+        return named != nil && isCreditLine(text) ? start : nil
+    }
+
+    /// One to four capitalised words, no digit: a name or an agency in brackets.
+    private static func isBracketedName(_ inner: ArraySlice<Unicode.Scalar>) -> Bool {
+        let words = String(String.UnicodeScalarView(inner)).split(separator: " ")
+        guard (1...bracketedWords).contains(words.count), !inner.contains(where: { $0.properties.numericType != nil }) else { return false }
+        return words.allSatisfy { $0.first.map { $0.isUppercase || $0 == "/" || $0 == "&" } ?? false }
+            && !["File", "FILE", "Left", "Right", "Center", "Above", "Top", "Bottom", "Pictured"].contains(String(words[0]))
+    }
+
+    /// A credit matched by the labelled and parenthesised forms of the caption's tail.
+    static func labelledTrailingCredit(in caption: String) -> Int? {
         let ns = caption as NSString
         // a credit is short: look only at the caption's tail, and only when it holds a credit's marks
         let from = max(0, ns.length - 240)
