@@ -73,14 +73,14 @@ import Testing
         #expect(result.err.contains("cfg.yml:4:") && result.err.contains("min_confidence must be between 0 and 1"), "\(result.err)")
     }
 
-    /// Held-out floors: each fold's publishers are scored by a model fitted without them
-    /// (`Training/credit_model.py evaluate`, the measure of record), a little below today's
-    /// figures. A change that lowers one fails. Copied text reports nothing by default (no
-    /// held-out cut reaches the precision goal), so there the floor is "no false alarm".
-    static let heldOutPrecisionFloor = ["md": 0.75, "html": 0.75]
-    static let heldOutRecallFloor = ["md": 0.65, "html": 0.85]
+    /// Held-out floors: each fold's publishers are scored by a model and thresholds fitted
+    /// without them (`Training/credit_model.py evaluate`, the measure of record), a little below
+    /// today's figures. A change that lowers one fails. (The shipped model reports nothing in
+    /// copied text: on all folds together no cut reaches the precision goal there.)
+    static let heldOutPrecisionFloor = ["txt": 0.5, "md": 0.65, "html": 0.78]
+    static let heldOutRecallFloor = ["txt": 0.05, "md": 0.35, "html": 0.9]
     /// Findings on figures whose credit the markup marks, over all findings on corpus/more.
-    static let sureFalseCeiling = ["txt": 0.0, "md": 0.03, "html": 0.08]
+    static let sureFalseCeiling = ["txt": 0.03, "md": 0.03, "html": 0.08]
 
     @Test func heldOutFiguresStayAboveTheFloors() throws {
         guard Support.corpus("more") != nil, Support.corpus("real") != nil else { return }
@@ -95,12 +95,8 @@ import Testing
             let t = heldout[rendition] ?? [:]
             let p = t["precision"] as? Double ?? 0, r = t["recall"] as? Double ?? 0
             let sure = t["sure_false_share"] as? Double ?? 1
-            if let floor = Self.heldOutPrecisionFloor[rendition] {
-                #expect(p >= floor, "\(rendition): held-out precision \(p)")
-                #expect(r >= Self.heldOutRecallFloor[rendition]!, "\(rendition): held-out recall \(r)")
-            } else {
-                #expect(t["fp"] as? Int == 0, "\(rendition): \(t["fp"] ?? "?") held-out false alarms")
-            }
+            #expect(p >= Self.heldOutPrecisionFloor[rendition]!, "\(rendition): held-out precision \(p)")
+            #expect(r >= Self.heldOutRecallFloor[rendition]!, "\(rendition): held-out recall \(r)")
             #expect(sure <= Self.sureFalseCeiling[rendition]!, "\(rendition): \(sure) of findings on marked-up credits")
         }
     }
