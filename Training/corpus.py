@@ -17,7 +17,7 @@ CORPUS = os.path.join(SHARED, "corpus")
 RENDITIONS = ("txt", "md", "html")
 
 sys.path.insert(0, os.path.join(SHARED, "tools"))
-import score  # noqa: E402  the scorer's own matching and normalisation
+import score  # noqa: E402,F401  the scorer's own matching and normalisation, used as corpus.score
 
 # Second-level labels under which a registered domain has three labels (news.bbc.co.uk -> bbc.co.uk).
 SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu"}

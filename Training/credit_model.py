@@ -13,7 +13,6 @@ A candidate is a figure that copydesk found no credit for (every one is reported
 """
 import argparse
 import json
-import math
 import os
 import sys
 
@@ -53,7 +52,8 @@ def silver_category(cand, label):
 
 
 def label_all(cands, pages):
-    """Sets cand["y"] (1 right, 0 wrong, None unknown) and returns the gold misses per (publisher, rend)."""
+    """Sets cand["y"] (1 right, 0 wrong, None unjudged); returns every labelled defect (gold, mutant,
+    hand) with the candidate that finds it, or None: the denominator of recall."""
     gold = corpus.gold_labels()
     silver = corpus.silver_labels()
     hand = {}
@@ -160,7 +160,7 @@ def choose_threshold(scores, ys, goal=None):
     return best
 
 
-def out_of_fold(train, fold_key, k):
+def out_of_fold(train, k):
     """Scores for `train` from models that never saw the candidate's publisher (inner folds)."""
     fold_of = corpus.folds([c["page"] for c in train], k)
     scores = {}
@@ -180,7 +180,7 @@ FORMATS = {"txt": "text", "md": "markdown", "html": "html"}
 def train(labelled, k=FOLDS):
     """A fitted model and its threshold per format, chosen on out-of-fold scores of `labelled`
     (each format's findings are judged by what its own rendition shows)."""
-    oof = out_of_fold(labelled, None, k - 1 if k > 2 else 2)
+    oof = out_of_fold(labelled, k - 1 if k > 2 else 2)
     thresholds = {}
     for rend, fmt in FORMATS.items():
         mine = [(c, s) for c, s in oof if c["rend"] == rend]

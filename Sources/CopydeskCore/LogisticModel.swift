@@ -1,6 +1,6 @@
 import Foundation
 
-/// A logistic-regression model trained offline (`Training/train.py`) and shipped as JSON.
+/// A logistic-regression model trained offline (`scripts/train`, `Training/`) and shipped as JSON.
 ///
 /// The model names its features; a check computes them by name, so a model file and the
 /// code that feeds it cannot drift apart silently: a feature the model names that the
@@ -48,9 +48,10 @@ public struct LogisticModel: Sendable, Decodable {
 
     /// The probability that the target holds, given feature values by name (absent ones count as 0).
     public func probability(_ values: [Evidence]) -> Double {
+        let byName = Dictionary(values.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         var z = bias
         for feature in features {
-            let raw = values.first { $0.name == feature.name }?.value ?? 0
+            let raw = byName[feature.name] ?? 0
             z += feature.weight * (raw - feature.mean) / (feature.scale == 0 ? 1 : feature.scale)
         }
         return 1 / (1 + exp(-z))

@@ -48,7 +48,7 @@ public struct CreditPresenceCheck: CheckKind {
                 try model.requireFeatures(CreditEvidence.names, source: Self.modelPath)
             }
         } catch let error as ModelError {
-            throw ParamError(error.description, at: params["model"]?.location ?? params.location)
+            throw params["model"].map { ParamError(error.description, at: $0) } ?? ParamError(error.description, at: params.location)
         } catch {
             throw ParamError("cannot read the model: \(error.localizedDescription)", at: params["model"])
         }
