@@ -172,7 +172,7 @@ public enum CreditRecognizer {
         let fragment = scalars[start..<end]
         if fragment.first == "(", fragment.last == ")", isBracketedName(fragment.dropFirst().dropLast()) { return start }
         let text = String(String.UnicodeScalarView(fragment))
-        guard text.split(separator: " ").count <= afterCaptionWords, !text.hasSuffix(".") || text.hasSuffix(" Inc.") else { return nil }
+        guard text.split(separator: " ").count <= afterCaptionWords, !text.hasSuffix(".") else { return nil }
         // a label with no name after it ("(credit: )") is an empty slot, no credit
         let named = withoutLabel(text.trimmingCharacters(in: CharacterSet(charactersIn: "()[] ")))
         return named != nil && isCreditLine(text) ? start : nil
