@@ -36,8 +36,6 @@ enum CreditEvidence {
     private static let creditWords = ["photo", "credit", "image", "getty", "courtesy", "shutterstock", "reuters",
                                       "associated press", "afp", "epa", "alamy", "©", "pool", "handout", "via "]
 
-    private static let lowercasedAgencies = CreditRecognizer.agencies.map { $0.lowercased() }
-
     /// The features of `figure` in `article`, in the order of `names`.
     static func features(of figure: Figure, in article: Article) -> [Evidence] {
         let captionBlock = figure.caption.map { article.blocks[$0] }
@@ -73,7 +71,7 @@ enum CreditEvidence {
             Evidence("caption_sentence", flag(caption.last.map { ".!?\"”’)".contains($0) } ?? false)),
             Evidence("caption_quoted", flag(caption.containsAnyBytes(["\"", "“", "”"]))),
             Evidence("caption_personal", flag(words.contains { ["I", "I'm", "we", "We", "you", "You", "my", "My", "our", "Our"].contains($0) })),
-            Evidence("caption_agency", flag(lowercasedAgencies.contains { containsWord(lower, $0) })),
+            Evidence("caption_agency", flag(CreditRecognizer.lowercasedAgencies.contains { containsWord(lower, $0) })),
             Evidence("caption_slash", flag(hasNameSlash(caption))),
             Evidence("caption_name_tail", flag(endsWithName(words))),
             Evidence("caption_paren_tail", flag(caption.hasSuffix(")"))),
@@ -83,7 +81,7 @@ enum CreditEvidence {
             Evidence("caption_credit_word_tail", flag(tailWords.contains { creditTailWords.contains($0) })),
             Evidence("caption_title_case", titleCase),
             Evidence("caption_upper_lead", flag(firstWord.count >= 3 && firstWord.allSatisfy(\.isUppercase))),
-            Evidence("caption_agency_lead", flag(lowercasedAgencies.contains { agency in
+            Evidence("caption_agency_lead", flag(CreditRecognizer.lowercasedAgencies.contains { agency in
                 words.prefix(4).joined(separator: " ").lowercased().hasPrefix(agency + " ")
             })),
             Evidence("caption_credit_fragment", flag(endsWithCreditFragment(caption))),

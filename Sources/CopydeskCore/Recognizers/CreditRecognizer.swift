@@ -13,7 +13,8 @@ public enum CreditRecognizer {
                            "SIPA", "REX", "Corbis", "NASA", "ESA", "Wikimedia Commons", "Flickr", "The New York Times",
                            "The Washington Post", "TNS", "UPI", "Sipa USA", "WireImage", "FilmMagic", "Future plc"]
 
-    private static let lowercasedAgencies = Set(agencies.map { $0.lowercased() })
+    /// The agencies, lower-cased.
+    public static let lowercasedAgencies = Set(agencies.map { $0.lowercased() })
 
     private static let agencyAlternation = agencies.map { NSRegularExpression.escapedPattern(for: $0) }
         .sorted { $0.count > $1.count }.joined(separator: "|")
@@ -157,6 +158,8 @@ public enum CreditRecognizer {
     /// "… on Tuesday. Jane Doe/Agency", "… on Tuesday. REUTERS", "… in 2019. (Jane Doe)", and a
     /// bracketed agency at the very end ("… patient [Getty]").
     static func creditAfterCaption(in caption: String) -> Int? {
+        // cheap guard first: most paragraphs tried end a sentence, and a credit does not
+        guard let last = caption.utf8.last(where: { $0 != 0x20 }), !".!?\"".utf8.contains(last) else { return nil }
         let scalars = Array(caption.unicodeScalars)
         var end = scalars.count
         while end > 0, scalars[end - 1] == " " { end -= 1 }
