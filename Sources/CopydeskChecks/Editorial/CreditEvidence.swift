@@ -59,6 +59,8 @@ enum CreditEvidence {
         let titleCase = lettered.isEmpty ? 0 : Double(lettered.filter { $0.first!.isUppercase }.count) / Double(lettered.count)
         let tailWords = words.suffix(3).map { $0.lowercased().filter(\.isLetter) }
         let firstWord = words.first.map { $0.filter(\.isLetter) } ?? ""
+        let lead = words.prefix(4).joined(separator: " ").lowercased()
+        let labelled = CaptionCues.isLabelled(caption)
 
         return [
             Evidence("format_text", flag(article.format == "text")),
@@ -81,19 +83,17 @@ enum CreditEvidence {
             Evidence("caption_credit_word_tail", flag(tailWords.contains { creditTailWords.contains($0) })),
             Evidence("caption_title_case", titleCase),
             Evidence("caption_upper_lead", flag(firstWord.count >= 3 && firstWord.allSatisfy(\.isUppercase))),
-            Evidence("caption_agency_lead", flag(CreditRecognizer.lowercasedAgencies.contains { agency in
-                words.prefix(4).joined(separator: " ").lowercased().hasPrefix(agency + " ")
-            })),
+            Evidence("caption_agency_lead", flag(CreditRecognizer.lowercasedAgencies.contains { lead.hasPrefix($0 + " ") })),
             Evidence("caption_credit_fragment", flag(endsWithCreditFragment(caption))),
             Evidence("caption_name_in_brackets", flag(endsWithBracketedName(caption))),
-            Evidence("caption_control", flag(words.count <= controlWords && (CaptionCues.isLabelled(caption)
+            Evidence("caption_control", flag(words.count <= controlWords && (labelled
                 || ["view", "click", "tap", "see", "watch"].contains(words.first?.lowercased() ?? "")))),
             Evidence("caption_by_phrase", flag(hasByPhrase(captionBlock?.folded ?? "", words))),
             Evidence("caption_few_words", flag(words.filter { $0.filter(\.isLetter).count >= 3 }.count < 2)),
             Evidence("caption_file_name", flag([".jpg", ".jpeg", ".png", ".gif", ".webp"].contains { lower.containsBytes($0) })),
             Evidence("caption_truncated", flag(caption.hasSuffix("…") || caption.hasSuffix("..."))),
             Evidence("caption_name_only", flag(isNameLine(caption) && words.count <= 3)),
-            Evidence("caption_labelled", flag(CaptionCues.isLabelled(caption))),
+            Evidence("caption_labelled", flag(labelled)),
             Evidence("caption_pictured", flag(CaptionCues.describesPicture(caption))),
             Evidence("caption_empty_slot", flag(CreditRecognizer.hasEmptyCreditSlot(caption))),
             Evidence("caption_prose", flag(captionBlock?.isProse ?? false)),
