@@ -41,6 +41,17 @@ public struct Block: Sendable {
         return words >= 4 && terminal.contains(last)
     }
 
+    /// A fix replacing the scalars `range` with `replacement`, when the source spells them verbatim
+    /// inside one run of text. Across markup, a character reference or an escape there is no fix, and
+    /// the note says why: a fix never edits what the text was not computed from.
+    public func fix(replacing range: Range<Int>, with replacement: String) -> (fix: Fix?, notes: [RelatedLocation]) {
+        guard map.isVerbatim(range) else {
+            return (nil, [RelatedLocation(range: map.range(range),
+                                          message: "not fixed automatically: the text spans markup, a line break, a character reference or an escape")])
+        }
+        return (Fix(edits: [TextEdit(range: map.range(range), replacement: replacement, expected: text(range))]), [])
+    }
+
     /// The text of scalars `range`.
     public func text(_ range: Range<Int>) -> String {
         var view = String.UnicodeScalarView()

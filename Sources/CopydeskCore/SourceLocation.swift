@@ -35,14 +35,18 @@ public struct SourceRange: Hashable, Sendable, Codable {
     }
 }
 
-/// Maps every Unicode scalar of a block's visible text back to its source position.
+/// Maps every Unicode scalar of a block's visible text back to the source characters it came from.
 ///
 /// Stored as runs: a run starts at a text offset and a source position, and each
-/// following scalar sits one column further on the same line until the next run.
+/// following scalar sits one column further on the same line until the next run. A scalar
+/// spelled by more than one source character (`&eacute;`, `\*`) is a run of its own with its
+/// source width, so a range ending on it covers its whole spelling.
 public struct SourceMap: Sendable, Hashable {
     struct Run: Sendable, Hashable {
         var offset: Int
         var location: SourceLocation
+        /// Source characters each scalar of the run stands for: 1 for verbatim text.
+        var width: Int
     }
 
     private(set) var runs: [Run] = []
@@ -51,41 +55,57 @@ public struct SourceMap: Sendable, Hashable {
 
     public init() {}
 
-    /// Records that the next scalar of the text comes from `location`.
-    public mutating func append(_ location: SourceLocation) {
-        if let last = runs.last,
+    /// Records that the next scalar of the text comes from the `width` source characters at `location`.
+    public mutating func append(_ location: SourceLocation, width: Int = 1) {
+        if width == 1, let last = runs.last, last.width == 1,
            last.location.line == location.line,
            last.location.column + (count - last.offset) == location.column {
             count += 1
             return
         }
-        runs.append(Run(offset: count, location: location))
+        runs.append(Run(offset: count, location: location, width: width))
         count += 1
+    }
+
+    /// The index of the run holding the scalar at `offset` (clamped).
+    private func run(at offset: Int) -> Int {
+        var low = 0, high = runs.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if runs[mid].offset <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 
     /// The source position of the scalar at `offset` (clamped to the mapped text;
     /// `offset == count` is the position just after the last scalar).
     public func location(at offset: Int) -> SourceLocation {
         guard !runs.isEmpty else { return SourceLocation(line: 1, column: 1) }
-        if offset >= count, count > 0 {
-            let last = location(at: count - 1)
-            return SourceLocation(line: last.line, column: last.column + 1)
-        }
-        let target = max(0, offset)
-        var low = 0, high = runs.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if runs[mid].offset <= target { low = mid } else { high = mid - 1 }
-        }
-        let run = runs[low]
-        return SourceLocation(line: run.location.line, column: run.location.column + (target - run.offset))
+        if offset >= count, count > 0 { return end(of: count - 1) }
+        let run = runs[run(at: max(0, offset))]
+        return SourceLocation(line: run.location.line, column: run.location.column + (max(0, offset) - run.offset) * run.width)
+    }
+
+    /// The source position just after the scalar at `offset`.
+    private func end(of offset: Int) -> SourceLocation {
+        let run = runs[run(at: offset)]
+        let start = location(at: offset)
+        return SourceLocation(line: start.line, column: start.column + run.width)
     }
 
     /// The source range of the text scalars `range`.
     public func range(_ range: Range<Int>) -> SourceRange {
         let start = location(at: range.lowerBound)
-        guard range.upperBound > range.lowerBound else { return SourceRange(at: start) }
-        let last = location(at: range.upperBound - 1)
-        return SourceRange(start: start, end: SourceLocation(line: last.line, column: last.column + 1))
+        guard range.upperBound > range.lowerBound, !runs.isEmpty else { return SourceRange(at: start) }
+        return SourceRange(start: start, end: end(of: min(range.upperBound, count) - 1))
+    }
+
+    /// Whether the scalars `range` are spelled verbatim and contiguously on one line of the source:
+    /// no markup, entity or escape between or inside them. Only such text may be edited by a fix.
+    public func isVerbatim(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= count else { return false }
+        let first = run(at: range.lowerBound)
+        let next = first + 1 < runs.count ? runs[first + 1].offset : count
+        return runs[first].width == 1 && range.upperBound <= next
     }
 }

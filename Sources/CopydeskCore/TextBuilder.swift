@@ -11,8 +11,8 @@ public struct TextBuilder: Sendable {
 
     public var isEmpty: Bool { scalars.isEmpty }
 
-    /// Appends one scalar that stands at `location` in the source.
-    public mutating func append(_ scalar: Unicode.Scalar, at location: SourceLocation) {
+    /// Appends one scalar spelled by the `width` source characters at `location`.
+    public mutating func append(_ scalar: Unicode.Scalar, at location: SourceLocation, width: Int = 1) {
         if scalar.isSpace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
             if !scalars.isEmpty, pendingSpace == nil { pendingSpace = location }
             return
@@ -23,7 +23,7 @@ public struct TextBuilder: Sendable {
             pendingSpace = nil
         }
         scalars.append(scalar)
-        map.append(location)
+        map.append(location, width: width)
     }
 
     /// Appends a string that stands contiguously in the source from `location`, following newlines.

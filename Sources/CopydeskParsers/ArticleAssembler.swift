@@ -33,7 +33,7 @@ enum ArticleAssembler {
             if NoticeRecognizer.isPhotoNotice(block.text(0..<match.span.upperBound)) { continue }
             article.notices.append(CopyrightNotice(
                 text: text, years: match.years, holder: match.holder, location: block.map.range(match.span),
-                yearLocation: match.yearSpan.map { block.map.range($0) }, origin: .text))
+                yearLocation: match.yearSpan.flatMap { block.map.isVerbatim($0) ? block.map.range($0) : nil }, origin: .text))
             if block.scalars.count <= 300 { article.blocks[index].role = .notice }
         }
     }

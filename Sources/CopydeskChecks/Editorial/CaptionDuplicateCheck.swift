@@ -112,8 +112,7 @@ public struct CaptionDuplicateCheck: CheckKind {
                     range: block.range, excerpt: block.text,
                     values: ["caption": excerptText(captionBlock.text, limit: 80), "line": String(captionBlock.range.start.line)],
                     related: [RelatedLocation(range: captionBlock.range, message: "the caption it repeats")],
-                    fix: Fix(edits: [TextEdit(range: Self.wholeLines(block.range, blockStartsLine: block.range.start.column == 1),
-                                              replacement: "", expected: block.text)])))
+                    fix: removal(of: block, in: article)))
             }
         }
         return findings
@@ -220,6 +219,16 @@ public struct CaptionDuplicateCheck: CheckKind {
     }
 
     /// The block's lines, newline included, when the block fills them.
+    /// Removing a repeat: its whole lines where it has lines to itself in copied text or Markdown (its
+    /// own paragraph, markup included); in HTML, only text spelled verbatim, so that no tag is cut.
+    func removal(of block: Block, in article: Article) -> Fix? {
+        if article.format == "html" {
+            return block.fix(replacing: 0..<block.scalars.count, with: "").fix
+        }
+        return Fix(edits: [TextEdit(range: Self.wholeLines(block.range, blockStartsLine: block.range.start.column == 1),
+                                    replacement: "", expected: block.text)])
+    }
+
     static func wholeLines(_ range: SourceRange, blockStartsLine: Bool) -> SourceRange {
         guard blockStartsLine else { return range }
         return SourceRange(start: range.start, end: SourceLocation(line: range.end.line + 1, column: 1))

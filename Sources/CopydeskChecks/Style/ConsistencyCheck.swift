@@ -39,11 +39,10 @@ public struct ConsistencyCheck: CheckKind {
             let (wrong, preferred) = keepA ? (hitsB, pair.a) : (hitsA, pair.b)
             return wrong.map { hit in
                 let block = context.article.blocks[hit.block]
-                let range = block.map.range(hit.match.range)
                 let replacement = SubstitutionCheck.cased(preferred, like: hit.match.text)
-                return Finding(range: range, excerpt: hit.match.text,
-                               values: ["match": hit.match.text, "replacement": replacement],
-                               fix: Fix(edits: [TextEdit(range: range, replacement: replacement, expected: hit.match.text)]))
+                let (fix, notes) = block.fix(replacing: hit.match.range, with: replacement)
+                return Finding(range: block.map.range(hit.match.range), excerpt: hit.match.text,
+                               values: ["match": hit.match.text, "replacement": replacement], related: notes, fix: fix)
             }
         }
     }

@@ -75,9 +75,9 @@ public struct NameVariantsCheck: CheckKind {
                 flagged.insert(wrong)
                 for hit in occurrences[wrong]! {
                     let block = context.article.blocks[hit.block]
-                    let range = block.map.range(hit.range)
-                    findings.append(Finding(range: range, excerpt: wrong, values: ["match": wrong, "replacement": right],
-                                            fix: Fix(edits: [TextEdit(range: range, replacement: right, expected: wrong)])))
+                    let (fix, notes) = block.fix(replacing: hit.range, with: right)
+                    findings.append(Finding(range: block.map.range(hit.range), excerpt: wrong,
+                                            values: ["match": wrong, "replacement": right], related: notes, fix: fix))
                 }
             }
         }

@@ -35,13 +35,9 @@ public struct RepetitionCheck: CheckKind {
                       s[a.upperBound..<b.lowerBound].allSatisfy({ $0.isSpace }) else { continue }
                 let first = block.text(a).lowercased()
                 guard tokens?.contains(first) ?? true, !exceptions.contains(first) else { continue }
-                let range = block.map.range(a.lowerBound..<b.upperBound)
-                let removal = block.map.range(a.upperBound..<b.upperBound)
-                let contiguous = removal.start.line == removal.end.line
-                    && removal.end.column - removal.start.column == b.upperBound - a.upperBound
-                findings.append(Finding(range: range, excerpt: block.text(a.lowerBound..<b.upperBound),
-                                        values: ["match": block.text(a)],
-                                        fix: contiguous ? Fix(edits: [TextEdit(range: removal, replacement: "", expected: block.text(a.upperBound..<b.upperBound))]) : nil))
+                let (fix, notes) = block.fix(replacing: a.upperBound..<b.upperBound, with: "")
+                findings.append(Finding(range: block.map.range(a.lowerBound..<b.upperBound), excerpt: block.text(a.lowerBound..<b.upperBound),
+                                        values: ["match": block.text(a)], related: notes, fix: fix))
             }
             return findings
         }

@@ -40,11 +40,9 @@ public struct SubstitutionCheck: CheckKind {
                 swap.pattern.matches(in: block).compactMap { m -> Finding? in
                     let replacement = Self.cased(swap.preferred, like: m.text)
                     guard replacement != m.text else { return nil }
-                    let range = block.map.range(m.range)
-                    // a fix only where the match sits contiguously in the source
-                    let contiguous = range.start.line == range.end.line && range.end.column - range.start.column == m.range.count
-                    return Finding(range: range, excerpt: m.text, values: ["match": m.text, "replacement": replacement],
-                                   fix: contiguous ? Fix(edits: [TextEdit(range: range, replacement: replacement, expected: m.text)]) : nil)
+                    let (fix, notes) = block.fix(replacing: m.range, with: replacement)
+                    return Finding(range: block.map.range(m.range), excerpt: m.text,
+                                   values: ["match": m.text, "replacement": replacement], related: notes, fix: fix)
                 }
             }
         }
