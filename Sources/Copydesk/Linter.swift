@@ -82,21 +82,24 @@ public struct Linter: Sendable {
 
     /// Applies the fixes of fixable rules to a file's text, pass after pass until nothing
     /// changes (one fix can reveal another, as ESLint does; at most 10 passes), so that a
-    /// second run has nothing to do. Returns the fixed text (nil when nothing changed) and
-    /// the report of what is left.
-    public func fix(text: String, path: String, published: PublicationDate? = nil) -> (fixed: String?, report: FileReport) {
+    /// second run has nothing to do. Returns the fixed text (nil when nothing changed), the
+    /// edits each pass applied, and the report of what is left.
+    public func fix(text: String, path: String, published: PublicationDate? = nil)
+        -> (fixed: String?, passes: [[TextEdit]], report: FileReport) {
         let fixable = Set(configuration.rules.filter { registry[$0.kind]?.fixable ?? false }.map(\.id))
         var current = text
+        var passes: [[TextEdit]] = []
         var report = lint(text: current, path: path, published: published)
         for _ in 0..<10 {
             let edits = report.diagnostics.filter { fixable.contains($0.rule) }.flatMap { $0.fix?.edits ?? [] }
             guard report.error == nil, !edits.isEmpty else { break }
-            let next = FixApplier.apply(edits, to: current).text
+            let (next, applied) = FixApplier.apply(edits, to: current)
             guard next != current else { break }
             current = next
+            passes.append(applied)
             report = lint(text: current, path: path, published: published)
         }
-        return (current == text ? nil : current, report)
+        return (current == text ? nil : current, passes, report)
     }
 
     /// The outcome of fixing one file.
@@ -104,6 +107,8 @@ public struct Linter: Sendable {
         public var path: String
         /// A unified diff of the change, empty when nothing changed.
         public var diff: String
+        /// The edits each fixing pass applied.
+        public var passes: [[TextEdit]] = []
         /// What is left to report after fixing (or the file's error).
         public var report: FileReport
     }
@@ -121,7 +126,7 @@ public struct Linter: Sendable {
                 return FixOutcome(path: path, diff: "", report: FileReport(path: path, format: parsers.parser(for: path).format,
                                                                           diagnostics: [], error: error))
             }
-            let (fixed, report) = fix(text: text, path: path, published: published)
+            let (fixed, passes, report) = fix(text: text, path: path, published: published)
             guard let fixed else { return FixOutcome(path: path, diff: "", report: report) }
             if write {
                 do {
@@ -131,7 +136,8 @@ public struct Linter: Sendable {
                                                                               error: InputError("cannot write the fix: \(error.localizedDescription)")))
                 }
             }
-            return FixOutcome(path: path, diff: FixApplier.unifiedDiff(old: text, new: fixed, path: path.withoutDotSlash), report: report)
+            return FixOutcome(path: path, diff: FixApplier.unifiedDiff(old: text, new: fixed, path: path.withoutDotSlash),
+                              passes: passes, report: report)
         }
     }
 

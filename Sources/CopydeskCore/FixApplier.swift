@@ -43,14 +43,29 @@ public enum FixApplier {
         return String(out)
     }
 
-    /// A unified diff (`diff -u` style, three lines of context) from `old` to `new`.
-    public static func unifiedDiff(old: String, new: String, path: String) -> String {
-        var a = old.split(separator: "\n", omittingEmptySubsequences: false)
-        var b = new.split(separator: "\n", omittingEmptySubsequences: false)
-        if a.last == "", b.last == "" {   // both end with a newline
-            a.removeLast()
-            b.removeLast()
+    /// The lines of `text`, split at line feeds only (a `\r` before one stays in its line, so CRLF and
+    /// mixed files diff byte for byte), and whether the last line ends with a line feed.
+    static func lines(_ text: String) -> (lines: [Substring], endsWithNewline: Bool) {
+        let scalars = text.unicodeScalars
+        var lines: [Substring] = []
+        var start = scalars.startIndex
+        var i = start
+        while i < scalars.endIndex {
+            if scalars[i] == "\n" {
+                lines.append(Substring(scalars[start..<i]))
+                start = scalars.index(after: i)
+            }
+            i = scalars.index(after: i)
         }
+        if start < scalars.endIndex { lines.append(Substring(scalars[start...])) }
+        return (lines, scalars.last == "\n")
+    }
+
+    /// A unified diff (`diff -u` style, three lines of context) from `old` to `new`, which `patch -p1`
+    /// and `git apply` accept: lines end as they do in the files, and a last line without a line feed
+    /// is marked `\ No newline at end of file`.
+    public static func unifiedDiff(old: String, new: String, path: String) -> String {
+        let (a, aNewline) = lines(old), (b, bNewline) = lines(new)
         let script = diff(a, b)
         guard script.contains(where: { $0.kind != .same }) else { return "" }
         var out = "--- a/\(path)\n+++ b/\(path)\n"
@@ -79,6 +94,9 @@ public enum FixApplier {
             out += "@@ -\(oldCount == 0 ? oldStart - 1 : oldStart),\(oldCount) +\(newCount == 0 ? newStart - 1 : newStart),\(newCount) @@\n"
             for line in hunk {
                 out += (line.kind == .same ? " " : line.kind == .delete ? "-" : "+") + line.text + "\n"
+                let lastOld = line.kind != .insert && line.oldLine == a.count && !aNewline
+                let lastNew = line.kind != .delete && line.newLine == b.count && !bNewline
+                if lastOld || lastNew { out += "\\ No newline at end of file\n" }
             }
             i = stop
         }
@@ -104,7 +122,8 @@ public enum FixApplier {
             for k in stride(from: -d, through: d, by: 2) {
                 var x = (k == -d || (k != d && v[max + k - 1] < v[max + k + 1])) ? v[max + k + 1] : v[max + k - 1] + 1
                 var y = x - k
-                while x < n, y < m, a[x] == b[y] { x += 1; y += 1 }
+                // bytes, not characters: canonically equal spellings are still a change
+                while x < n, y < m, a[x].utf8.elementsEqual(b[y].utf8) { x += 1; y += 1 }
                 v[max + k] = x
                 if x >= n, y >= m { break search }
             }

@@ -7,6 +7,23 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
+    /// What `--fix-dry-run --format json` prints: per file, the edits of each fixing pass (a pass's
+    /// positions are in the text the previous pass left) and the unified diff of the whole change.
+    public static func renderFixes(_ files: [(path: String, passes: [[TextEdit]], diff: String)]) -> String {
+        JSONValue.object([
+            ("tool", .object([("name", .string("copydesk"))])),
+            ("files", .array(files.map { file in
+                .object([("path", .string(file.path)),
+                         ("passes", .array(file.passes.map { .array($0.map(edit)) })),
+                         ("diff", .string(file.diff))])
+            })),
+        ]).render()
+    }
+
+    static func edit(_ e: TextEdit) -> JSONValue {
+        .object(range(e.range) + [("replacement", .string(e.replacement)), ("expected", e.expected.map { .string($0) })])
+    }
+
     static func range(_ r: SourceRange) -> [(String, JSONValue?)] {
         [("line", .int(r.start.line)), ("column", .int(r.start.column)), ("endLine", .int(r.end.line)), ("endColumn", .int(r.end.column))]
     }
@@ -21,7 +38,7 @@ public struct JSONReporter: Reporter {
                             + [("excerpt", .string(d.excerpt)),
                                ("related", .array(d.related.map { .object(Self.range($0.range) + [("message", .string($0.message))]) })),
                                ("fix", d.fix.map { fix in
-                                   .object([("edits", .array(fix.edits.map { .object(Self.range($0.range) + [("replacement", .string($0.replacement))]) }))])
+                                   .object([("edits", .array(fix.edits.map(Self.edit)))])
                                }),
                                ("confidence", d.confidence.map { .number($0) }),
                                ("evidence", d.evidence.isEmpty ? nil : .object(d.evidence.map { ($0.name, .number($0.value)) }))])

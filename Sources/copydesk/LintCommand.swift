@@ -110,7 +110,10 @@ struct LintCommand: ParsableCommand {
                 : linter.discover(paths.isEmpty ? ["."] : paths)
             let outcomes = linter.fix(files: files, jobs: jobs, write: fix, published: date)
             if fixDryRun {
-                FileHandle.standardOutput.write(Data(outcomes.map(\.diff).joined().utf8))
+                let changed = outcomes.filter { !$0.passes.isEmpty }
+                let printed = format == "json" ? JSONReporter.renderFixes(changed.map { ($0.path.withoutDotSlash, $0.passes, $0.diff) }) + "\n"
+                    : outcomes.map(\.diff).joined()
+                FileHandle.standardOutput.write(Data(printed.utf8))
                 reports = outcomes.map(\.report)
                 if reports.contains(where: { $0.error != nil }) { throw ExitCode(2) }
                 throw ExitCode(reports.contains { !$0.diagnostics.isEmpty } ? 1 : 0)
