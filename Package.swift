@@ -13,10 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "CopydeskCore"),
-        .target(name: "CopydeskParsers", dependencies: ["CopydeskCore", "CLibXML2", "CCmarkGFM", "Yams"]),
+        .target(name: "CopydeskParsers", dependencies: ["CopydeskCore", "CCmarkGFM", "Yams"], plugins: ["EmbedResources"]),
         .target(name: "CopydeskChecks", dependencies: ["CopydeskCore"], plugins: ["EmbedResources"]),
         .target(name: "CopydeskReporters", dependencies: ["CopydeskCore"]),
         .target(name: "CopydeskConfig", dependencies: ["CopydeskCore", "CopydeskChecks", "Yams"],

@@ -3,7 +3,8 @@ import PackagePlugin
 
 /// Embeds resource files into a target as Swift string literals, so that the binary works
 /// with no files around it: the default `config.yml` and every rule pack under `Rules/` for
-/// the configuration target, the trained models under `Resources/models/` for the checks.
+/// the configuration target, the trained models under `Resources/models/` for the checks, the lexicons under
+/// `Resources/lexicons/` for the parsers.
 @main
 struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -11,6 +12,8 @@ struct EmbedResources: BuildToolPlugin {
         var inputs: [URL]
         if target.name == "CopydeskChecks" {
             inputs = files(under: root.appendingPathComponent("Resources/models"), ending: "json")
+        } else if target.name == "CopydeskParsers" {
+            inputs = files(under: root.appendingPathComponent("Resources/lexicons"), ending: "tsv")
         } else {
             inputs = [root.appendingPathComponent("config.yml")]
                 + files(under: root.appendingPathComponent("Rules"), ending: "yml")

@@ -191,9 +191,3 @@ public struct Configuration: Sendable {
         return include.isEmpty || include.contains { $0.matches(relativePath) }
     }
 }
-
-extension EmbeddedResources {
-    static func text(of path: String) -> String? {
-        files.first { $0.path == path }?.text
-    }
-}

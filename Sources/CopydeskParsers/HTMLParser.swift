@@ -1,8 +1,8 @@
-import CLibXML2
 import CopydeskCore
 import Foundation
 
-/// Reads an HTML page or fragment with libxml2's HTML parser (network access off).
+/// Reads an HTML page or fragment with Copydesk's own tokenizer and tree builder
+/// (`HTMLDocument`), so that every visible character keeps the exact source bytes it came from.
 ///
 /// Nothing is deleted: navigation, footers, promos and the like become `chrome`
 /// blocks (the way Readability recognises them, by element and class tokens), and
@@ -17,30 +17,12 @@ public struct HTMLParser: ArticleParser {
 
     public init() {}
 
-    /// libxml2 must be initialised once before parsers run on several threads.
-    private static let libraryInitialized: Void = xmlInitParser()
-
     public func parse(_ source: SourceText) throws -> Article {
-        _ = Self.libraryInitialized
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue)
-        let utf8 = Array(source.text.utf8)
-        guard let doc = utf8.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
-            }
-        }) else {
-            throw InputError("libxml2 could not read this file as HTML")
-        }
-        defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else {
-            throw InputError("the HTML has no elements")
-        }
         var article = Article(path: source.path, format: Self.format)
-        var walker = HTMLWalker(lines: SourceLines(source.text))
-        walker.readMetadata(root)
-        walker.findMain(root)
-        walker.walk(root, HTMLWalker.Context(), depth: 0)
+        var walker = HTMLWalker(HTMLDocument(source.text))
+        walker.readMetadata()
+        walker.findMain()
+        walker.walk()
         walker.flush()
         walker.finish(into: &article)
         ArticleAssembler.finish(&article, source: source.text)
@@ -48,9 +30,9 @@ public struct HTMLParser: ArticleParser {
     }
 }
 
-typealias NodePtr = UnsafeMutablePointer<xmlNode>
+typealias NodePtr = Int
 
-/// Walks libxml2's tree once, emitting blocks with roles and figures.
+/// Walks the document's tree once, emitting blocks with roles and figures.
 struct HTMLWalker {
     struct Context {
         var chrome = false
@@ -82,7 +64,7 @@ struct HTMLWalker {
         var plainText = 0
     }
 
-    var aligner: SourceAligner
+    let doc: HTMLDocument
     var blocks: [Block] = []
     var figures: [PendingFigure] = []
     var builder = TextBuilder()
@@ -92,11 +74,13 @@ struct HTMLWalker {
     var builderLinkedText = 0
     var main: NodePtr?
     /// Characters of `<p>` text under each element, and on the whole page.
-    var paragraphText: [NodePtr: Int] = [:]
+    var paragraphText: [Int] = []
     var totalText = 0
     var jsonld = JSONLD()
-    var meta: [String: (value: String, line: Int)] = [:]
-    var timeDate: (value: String, line: Int)?
+    /// The `<script>` whose JSON-LD gave the page's copyright notice.
+    var jsonldNotice: SourceRange?
+    var meta: [String: (value: String, location: SourceRange)] = [:]
+    var timeDate: (value: String, location: SourceRange)?
     var title: String?
     var seenHeadline = false
     var classFlags: [String: ClassFlags] = [:]
@@ -105,14 +89,15 @@ struct HTMLWalker {
     /// The last image outside a figure, whose caption may be the next text repeating its alt.
     var looseImage: (alt: String, src: String, location: SourceRange, blockCount: Int, inStory: Bool)?
 
-    init(lines: SourceLines) {
-        aligner = SourceAligner(lines, skipTags: true)
+    init(_ doc: HTMLDocument) {
+        self.doc = doc
     }
 
     static let imageTags: Set<String> = ["img", "amp-img", "picture", "video", "source", "amp-video"]
     static let skipped: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "form", "button",
                                        "select", "option", "input", "textarea", "head", "link", "meta", "object",
-                                       "embed", "canvas", "map", "audio", "dialog"]
+                                       "embed", "canvas", "map", "audio", "dialog", "title", "base", "xmp", "noembed",
+                                       "noframes", "plaintext", "math"]
     static let blockElements: Set<String> = ["p", "div", "section", "article", "main", "header", "footer", "nav", "aside",
                                              "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
                                              "blockquote", "figure", "figcaption", "table", "tr", "td", "th", "pre",
@@ -132,23 +117,19 @@ struct HTMLWalker {
                               "bodytext", "articletext", "maincontent", "richtext"]
     static let socialPhrases = ["twitter-tweet", "instagram", "tiktok", "facebook", "reddit-embed"]
 
-    // MARK: - libxml2 access
+    // MARK: - Tree access
 
-    static func name(_ node: NodePtr) -> String {
-        guard let n = node.pointee.name else { return "" }
-        return String(cString: n).lowercased()
-    }
+    func name(_ node: NodePtr) -> String { doc.nodes[node].tag }
 
-    static func attribute(_ node: NodePtr, _ attr: String) -> String? {
-        guard let value = xmlGetProp(node, attr) else { return nil }
-        defer { free(value) }
-        return String(cString: value)
-    }
+    func attribute(_ node: NodePtr, _ attr: String) -> String? { doc.attribute(node, attr) }
 
-    static func content(_ node: NodePtr) -> String {
-        guard let value = xmlNodeGetContent(node) else { return "" }
-        defer { free(value) }
-        return String(cString: value)
+    /// The source range of a node's start tag (or of a text node's text).
+    func range(of node: NodePtr) -> SourceRange { doc.source.range(ofBytes: doc.nodes[node].range) }
+
+    /// The source range of an attribute's value, or of its element's start tag when it has none.
+    func range(of node: NodePtr, attribute name: String) -> SourceRange {
+        guard let value = doc.nodes[node].attributes.first(where: { $0.name == name })?.value else { return range(of: node) }
+        return doc.source.range(ofBytes: value)
     }
 
     /// What an element's `class` and `id` tokens say about it, matched once per distinct value.
@@ -181,132 +162,150 @@ struct HTMLWalker {
         return f
     }
 
-    static func classAndID(_ node: NodePtr) -> String {
+    func classAndID(_ node: NodePtr) -> String {
         (attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")
-    }
-
-    /// Bytes of text under a node, without building a Swift string.
-    static func contentLength(_ node: NodePtr) -> Int {
-        guard let value = xmlNodeGetContent(node) else { return 0 }
-        defer { free(value) }
-        return Int(strlen(value))
-    }
-
-    static func children(_ node: NodePtr) -> UnfoldSequence<NodePtr, NodePtr?> {
-        sequence(state: node.pointee.children) { (state: inout NodePtr?) -> NodePtr? in
-            defer { state = state?.pointee.next }
-            return state
-        }
     }
 
     // MARK: - Metadata
 
     /// Reads `<title>`, `<meta>`, JSON-LD and the first `<time datetime>` anywhere in the page.
-    mutating func readMetadata(_ root: NodePtr) {
-        var stack = [root]
+    mutating func readMetadata() {
+        var stack = [0]
         while let node = stack.popLast() {
-            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
-            let tag = Self.name(node)
-            let line = Int(xmlGetLineNo(node))
-            switch tag {
+            guard doc.nodes[node].kind == .element || doc.nodes[node].kind == .document else { continue }
+            switch name(node) {
             case "title":
-                title = title ?? Self.content(node).trimmingCharacters(in: .whitespacesAndNewlines)
+                title = title ?? doc.textContent(node).trimmingCharacters(in: .whitespacesAndNewlines)
             case "meta":
-                if let key = Self.attribute(node, "property") ?? Self.attribute(node, "name") ?? Self.attribute(node, "itemprop"),
-                   let value = Self.attribute(node, "content") {
-                    if meta[key.lowercased()] == nil { meta[key.lowercased()] = (value, line) }
+                if let key = attribute(node, "property") ?? attribute(node, "name") ?? attribute(node, "itemprop"),
+                   let value = attribute(node, "content") {
+                    if meta[key.lowercased()] == nil { meta[key.lowercased()] = (value, range(of: node, attribute: "content")) }
                 }
             case "script":
-                if Self.attribute(node, "type")?.lowercased().contains("ld+json") == true {
-                    jsonld.read(Self.content(node))
+                if attribute(node, "type")?.lowercased().contains("ld+json") == true {
+                    let hadNotice = jsonld.copyrightNotice != nil || jsonld.copyrightYear != nil
+                    jsonld.read(doc.textContent(node))
+                    if !hadNotice, jsonld.copyrightNotice != nil || jsonld.copyrightYear != nil { jsonldNotice = range(of: node) }
                 }
                 continue
             case "time":
-                if timeDate == nil, let value = Self.attribute(node, "datetime") { timeDate = (value, line) }
+                if timeDate == nil, let value = attribute(node, "datetime") {
+                    timeDate = (value, range(of: node, attribute: "datetime"))
+                }
             default:
                 break
             }
-            stack.append(contentsOf: Self.children(node).reversed())
+            stack.append(contentsOf: doc.children(node).reversed())
         }
     }
 
     /// Measures paragraph text under every element and picks the element that clearly
     /// holds the story's paragraphs, if one does.
-    mutating func findMain(_ root: NodePtr) {
+    mutating func findMain() {
         var candidates: [NodePtr] = []
-        var textOf: [NodePtr: Int] = [:]
-        func measure(_ node: NodePtr, depth: Int) -> Int {
-            guard depth < 600 else { return 0 }
-            var total = 0
-            for child in Self.children(node) where child.pointee.type == XML_ELEMENT_NODE {
-                let tag = Self.name(child)
-                if Self.skipped.contains(tag) { continue }
-                total += tag == "p" ? Self.contentLength(child) : measure(child, depth: depth + 1)
+        // children come after their parent in the node array: one backward pass sums every subtree
+        let nodes = doc.nodes
+        var allText = [Int](repeating: 0, count: nodes.count)
+        var textOf = [Int](repeating: 0, count: nodes.count)
+        for node in nodes.indices.reversed() {
+            let parent = nodes[node].parent
+            switch nodes[node].kind {
+            case .text, .rawText:
+                allText[node] = nodes[node].range.count
+            case .element:
+                let tag = nodes[node].tag
+                if tag == "article" || tag == "main" || attribute(node, "itemprop") == "articleBody"
+                    || flags(classAndID(node)).body {
+                    candidates.append(node)
+                }
+                if parent >= 0, !Self.skipped.contains(tag) { textOf[parent] += tag == "p" ? allText[node] : textOf[node] }
+            case .document:
+                break
             }
-            let tag = Self.name(node)
-            textOf[node] = total
-            if tag == "article" || tag == "main" || Self.attribute(node, "itemprop") == "articleBody"
-                || flags(Self.classAndID(node)).body {
-                candidates.append(node)
-            }
-            return total
+            if parent >= 0 { allText[parent] += allText[node] }
         }
-        totalText = measure(root, depth: 0)
+        totalText = textOf[0]
         paragraphText = textOf
         guard totalText > 0 else { return }
         // the smallest candidate that still holds most of the page's paragraph text
-        let good = candidates.filter { Double(textOf[$0]!) >= 0.6 * Double(totalText) }
-        main = good.min { textOf[$0]! < textOf[$1]! }
+        let good = candidates.filter { Double(textOf[$0]) >= 0.6 * Double(totalText) }
+        main = good.min { textOf[$0] < textOf[$1] }
     }
 
     /// Whether an element holds so much of the page's paragraph text that it cannot be chrome.
     func holdsTheStory(_ node: NodePtr) -> Bool {
-        Double(paragraphText[node] ?? 0) >= 0.3 * Double(max(1, totalText))
+        Double(paragraphText[node]) >= 0.3 * Double(max(1, totalText))
     }
 
     // MARK: - Walking
 
-    mutating func walk(_ node: NodePtr, _ outer: Context, depth: Int) {
-        guard depth < 1500 else { return }
-        switch node.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            guard let content = node.pointee.content else { return }
-            let text = String(cString: content)
-            if text.allSatisfy(\.isWhitespace) {
-                if !builder.isEmpty { builder.breakWord(at: SourceLocation(line: aligner.line, column: aligner.column)) }
-                return
+    /// Walks the whole tree in document order, with an explicit stack: no depth is too deep.
+    mutating func walk() {
+        enum Step {
+            case enter(NodePtr, Context)
+            case exit(NodePtr, outer: Context, inner: Context, isBlock: Bool)
+        }
+        var steps: [Step] = [.enter(0, Context())]
+        while let step = steps.popLast() {
+            switch step {
+            case .enter(let node, let outer):
+                guard let (context, isBlock) = enter(node, outer) else { continue }
+                steps.append(.exit(node, outer: outer, inner: context, isBlock: isBlock))
+                for child in Array(doc.children(node)).reversed() { steps.append(.enter(child, context)) }
+            case .exit(let node, let outer, let inner, let isBlock):
+                if isBlock || inner.credit != outer.credit || inner.figure != outer.figure { flush() }
+                if node == main { passedMain = true }
             }
-            let role = self.role(for: outer)
-            if role != builderRole || outer.figure != builderFigure { flush() }
-            builderRole = role
-            builderFigure = outer.figure
-            if let f = outer.figure, !outer.credit {
-                if outer.link { figures[f].linkedText += text.count } else { figures[f].plainText += text.count }
-            }
-            if outer.link { builderLinkedText += text.count }
-            aligner.append(text.unicodeScalars, to: &builder)
+        }
+    }
+
+    /// Adds a text node's scalars to the current block, each at the source characters that spell it.
+    mutating func text(_ node: NodePtr, _ outer: Context) {
+        var scalars: [(scalar: Unicode.Scalar, location: SourceLocation, width: Int)] = []
+        doc.forEachScalar(doc.nodes[node].range) { scalars.append(($0, $1, $2)) }
+        guard let first = scalars.first else { return }
+        if scalars.allSatisfy({ $0.scalar.isSpace }) {
+            if !builder.isEmpty { builder.breakWord(at: first.location) }
             return
-        case XML_ELEMENT_NODE:
+        }
+        let role = self.role(for: outer)
+        if role != builderRole || outer.figure != builderFigure { flush() }
+        builderRole = role
+        builderFigure = outer.figure
+        if let f = outer.figure, !outer.credit {
+            if outer.link { figures[f].linkedText += scalars.count } else { figures[f].plainText += scalars.count }
+        }
+        if outer.link { builderLinkedText += scalars.count }
+        for s in scalars { builder.append(s.scalar, at: s.location, width: s.width) }
+    }
+
+    /// Handles an element's start: the context its children see and whether it is a block, or nil
+    /// when its children are not walked (text, skipped and hidden elements).
+    mutating func enter(_ node: NodePtr, _ outer: Context) -> (Context, Bool)? {
+        switch doc.nodes[node].kind {
+        case .text:
+            text(node, outer)
+            return nil
+        case .rawText:
+            return nil
+        case .element, .document:
             break
-        default:
-            return
         }
-        let tag = Self.name(node)
-        if tag == "noscript", !Self.isHidden(node) {
+        let tag = name(node)
+        if tag == "noscript", !isHidden(node) {
             // a lazy-loading page keeps its real <img> in <noscript>
-            for child in Self.children(node) where Self.name(child) == "img" {
-                noteImage(child, tag: "img", outer, line: Int(xmlGetLineNo(child)))
+            for child in doc.children(node) where name(child) == "img" {
+                noteImage(child, tag: "img", outer)
             }
         }
-        if Self.skipped.contains(tag) || Self.isHidden(node) { return }
-        let line = Int(xmlGetLineNo(node))
-        if line > 0 { aligner.seek(SourceLocation(line: line, column: 1)) }
+        if Self.skipped.contains(tag) || isHidden(node) { return nil }
+        let location = range(of: node)
         if tag == "br" {
-            builder.breakWord(at: SourceLocation(line: aligner.line, column: aligner.column))
-            return
+            builder.breakWord(at: location.start)
+            return nil
         }
         var context = outer
-        let cls = flags(Self.classAndID(node))
+        let cls = flags(classAndID(node))
         let isBlock = Self.blockElements.contains(tag)
         if node == main {
             context.inMain = true
@@ -319,7 +318,7 @@ struct HTMLWalker {
         let opensFigure = tag == "figure" || (context.figure == nil && (tag == "figcaption" || cls.caption))
         if opensFigure, !context.chrome, !context.byline, main == nil || context.inMain || !passedMain {
             flush()
-            var pending = PendingFigure(location: SourceRange(at: SourceLocation(line: max(1, line), column: 1)), firstBlock: blocks.count)
+            var pending = PendingFigure(location: location, firstBlock: blocks.count)
             pending.markedUp = tag == "figcaption" || cls.media
             // a caption-classed element takes the image that stands just before it
             if !pending.markedUp, let image = looseImage, blocks.count - image.blockCount <= 1 {
@@ -339,17 +338,17 @@ struct HTMLWalker {
             let captionContainer = tag == "figcaption" || cls.caption
             if tag == "figcaption" { figures[f].markedUp = true }
             if (cls.credit && !captionContainer) || ["cite", "small"].contains(tag)
-                || ["creator", "copyrightHolder", "author"].contains(Self.attribute(node, "itemprop") ?? "") {
+                || ["creator", "copyrightHolder", "author"].contains(attribute(node, "itemprop") ?? "") {
                 context.credit = true
             }
-            if let credit = Self.attribute(node, "data-credit"), !credit.isEmpty { figures[f].creditText = credit }
+            if let credit = attribute(node, "data-credit"), !credit.isEmpty { figures[f].creditText = credit }
         } else if cls.credit, !context.chrome, let last = figures.indices.last,
                   (figures[last].caption + figures[last].credits).max() ?? (figures[last].firstBlock - 1) >= blocks.count - 1 {
             // a credit element right after a figure (or its caption) is the figure's
             context.figure = last
             context.credit = true
         }
-        if tag == "a", Self.attribute(node, "href") != nil { context.link = true }
+        if tag == "a", attribute(node, "href") != nil { context.link = true }
         if tag == "blockquote" {
             context.blockquote = true
             if cls.social { context.chrome = true }
@@ -358,27 +357,25 @@ struct HTMLWalker {
         // an element holding the story is no byline, whatever its classes say (WordPress's "author-jdoe")
         if cls.byline, context.figure == nil, !holdsTheStory(node) { context.byline = true }
 
-        if Self.imageTags.contains(tag) { noteImage(node, tag: tag, context, line: line) }
+        if Self.imageTags.contains(tag) { noteImage(node, tag: tag, context) }
         if isBlock || context.credit != outer.credit { flush() }
-        for child in Self.children(node) { walk(child, context, depth: depth + 1) }
-        if isBlock || context.credit != outer.credit || context.figure != outer.figure { flush() }
-        if node == main { passedMain = true }
+        return (context, isBlock)
     }
 
     /// An image: its figure's first image, or, outside figures, the loose image a caption may follow.
-    mutating func noteImage(_ node: NodePtr, tag: String, _ context: Context, line: Int) {
+    mutating func noteImage(_ node: NodePtr, tag: String, _ context: Context) {
         if let f = context.figure {
             if tag == "video" { figures[f].media = .video }
             if figures[f].imageSource == nil {
-                figures[f].imageSource = Self.imageSource(node)
-                figures[f].alt = Self.attribute(node, "alt")
+                figures[f].imageSource = imageSource(node)
+                figures[f].alt = attribute(node, "alt")
             }
         } else if tag == "img" || tag == "amp-img", !context.chrome, !context.byline,
-                  let src = Self.imageSource(node), !ImageFilter.isDecorative(src),
+                  let src = imageSource(node), !ImageFilter.isDecorative(src),
                   // a <noscript> copy of the image just noted adds nothing
                   looseImage?.blockCount != blocks.count || looseImage?.alt.isEmpty == true {
-            let alt = Self.attribute(node, "alt") ?? ""
-            looseImage = (alt, src, SourceRange(at: SourceLocation(line: max(1, line), column: 1)), blocks.count,
+            let alt = attribute(node, "alt") ?? ""
+            looseImage = (alt, src, range(of: node), blocks.count,
                           main == nil || context.inMain)
         }
     }
@@ -393,15 +390,15 @@ struct HTMLWalker {
     }
 
     /// The real source of an image: lazy-loading attributes first, the placeholder `src` last.
-    static func imageSource(_ node: NodePtr) -> String? {
+    func imageSource(_ node: NodePtr) -> String? {
         for attr in ["data-src", "data-original", "data-lazy-src", "data-srcset", "src"] {
             if let value = attribute(node, attr), !value.isEmpty, !value.hasPrefix("data:") { return value }
         }
         return attribute(node, "src")
     }
 
-    static func isHidden(_ node: NodePtr) -> Bool {
-        if xmlHasProp(node, "hidden") != nil { return true }
+    func isHidden(_ node: NodePtr) -> Bool {
+        if doc.hasAttribute(node, "hidden") { return true }
         if let style = attribute(node, "style")?.replacingOccurrences(of: " ", with: "").lowercased(),
            style.contains("display:none") || style.contains("visibility:hidden") { return true }
         return false
@@ -518,17 +515,16 @@ struct HTMLWalker {
         for key in ["article:published_time", "parsely-pub-date", "pubdate", "publishdate", "date", "dc.date",
                     "datepublished", "sailthru.date"] where article.published == nil {
             if let m = meta[key] {
-                article.published = ArticleAssembler.date(m.value, source: .meta,
-                                                          location: SourceRange(at: SourceLocation(line: m.line, column: 1)))
+                article.published = ArticleAssembler.date(m.value, source: .meta, location: m.location)
             }
         }
         if article.published == nil, let t = timeDate {
-            article.published = ArticleAssembler.date(t.value, source: .time,
-                                                      location: SourceRange(at: SourceLocation(line: t.line, column: 1)))
+            article.published = ArticleAssembler.date(t.value, source: .time, location: t.location)
         }
-        if let notice = jsonld.copyrightNotice ?? meta["copyright"]?.value ?? jsonld.copyrightYear.map({ "© \($0)" }),
+        let fromMeta = jsonld.copyrightNotice == nil ? meta["copyright"] : nil
+        if let notice = jsonld.copyrightNotice ?? fromMeta?.value ?? jsonld.copyrightYear.map({ "© \($0)" }),
            let parsed = ArticleAssembler.structuredNotice(notice, year: jsonld.copyrightYear, holder: jsonld.copyrightHolder,
-                                                          location: SourceRange(at: SourceLocation(line: 1, column: 1))) {
+                                                          location: fromMeta?.location ?? jsonldNotice ?? SourceRange(at: SourceLocation(line: 1, column: 1))) {
             article.notices.append(parsed)
         }
     }

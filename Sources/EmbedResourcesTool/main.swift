@@ -19,5 +19,6 @@ for path in args.dropFirst(3) {
     while text.contains("\"" + hashes) || text.contains(hashes + "\"") { hashes += "#" }
     out += "        (\(hashes)\"\(relative)\"\(hashes), \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)),\n"
 }
-out += "    ]\n}\n"
+out += "    ]\n\n    /// The text of the file at `path`, if it was embedded.\n"
+out += "    static func text(of path: String) -> String? {\n        files.first { $0.path == path }?.text\n    }\n}\n"
 try out.write(toFile: args[2], atomically: true, encoding: .utf8)

@@ -1,0 +1,188 @@
+import CopydeskCore
+
+/// An HTML page as a tree of elements and text, every node holding the byte range it was
+/// read from: positions come from the tokenizer, never from looking for text afterwards.
+///
+/// The tree is built the way browsers build it where that matters for reading a story:
+/// void elements, a `<p>` closed by the next block, list items, table cells and options closed
+/// by their siblings, end tags closing what they match and ignored when nothing does. Nodes
+/// live in one array in document order (a parent before its children); nothing recurses.
+struct HTMLDocument {
+    enum Kind { case document, element, text, rawText }
+
+    struct Node {
+        var kind: Kind
+        /// Lower-cased tag name; empty for text.
+        var tag: String
+        var parent: Int
+        var firstChild = -1
+        var lastChild = -1
+        var next = -1
+        /// The start tag's bytes (the whole text for text nodes).
+        var range: Range<Int>
+        var attributes: [HTMLTokenizer.Attribute] = []
+    }
+
+    let source: SourceIndex
+    var bytes: [UInt8] { source.bytes }
+    private(set) var nodes: [Node] = []
+
+    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                                            "param", "source", "track", "wbr", "keygen"]
+    /// Start tags that close an open `<p>`.
+    static let closesParagraph: Set<String> = [
+        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
+        "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "dd", "dt", "plaintext", "xmp",
+    ]
+    /// Elements an end tag does not look past for a match, nor an implied end past.
+    static let scopeBoundaries: Set<String> = ["html", "table", "td", "th", "caption", "template", "object", "applet",
+                                               "marquee", "svg", "math"]
+    /// What may stand in `<head>`; any other start tag ends it.
+    static let headContent: Set<String> = ["title", "meta", "link", "base", "style", "script", "noscript", "template",
+                                           "basefont", "bgsound"]
+    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    init(_ text: String) {
+        source = SourceIndex(text)
+        nodes.append(Node(kind: .document, tag: "#document", parent: -1, range: 0..<0))
+        var tokens: [HTMLTokenizer.Token] = []
+        source.bytes.withUnsafeBufferPointer { buffer in
+            var tokenizer = HTMLTokenizer(buffer)
+            tokenizer.run { tokens.append($0) }
+        }
+        var open = [0]
+        for token in tokens { build(token, open: &open) }
+    }
+
+    private var foreignDepth = 0
+
+    private mutating func build(_ token: HTMLTokenizer.Token, open: inout [Int]) {
+        switch token {
+        case .text(let range):
+            // text in <head> ends it, as anything but head content does
+            if nodes[open.last!].tag == "head", bytes[range].contains(where: { !HTMLTokenizer.isSpace($0) }) { open.removeLast() }
+            append(Node(kind: .text, tag: "", parent: open.last!, range: range))
+        case .rawText(let range):
+            append(Node(kind: .rawText, tag: "", parent: open.last!, range: range))
+        case .comment:
+            break
+        case .startTag(let name, let attributes, let selfClosing, let range):
+            if name == "html" || name == "body" || name == "head", open.contains(where: { nodes[$0].tag == name }) { return }
+            if nodes[open.last!].tag == "head", !Self.headContent.contains(name) { open.removeLast() }
+            impliedEnds(before: name, open: &open)
+            let index = append(Node(kind: .element, tag: name, parent: open.last!, range: range, attributes: attributes))
+            let foreign = foreignDepth > 0 || name == "svg" || name == "math"
+            if Self.voidElements.contains(name) || (selfClosing && foreign) { return }
+            if name == "svg" || name == "math" { foreignDepth += 1 }
+            open.append(index)
+        case .endTag(let name, let range):
+            if name == "br" {
+                append(Node(kind: .element, tag: "br", parent: open.last!, range: range))
+                return
+            }
+            guard let match = inScope(name, open: open) else { return }
+            while open.count > match {
+                if ["svg", "math"].contains(nodes[open.last!].tag) { foreignDepth -= 1 }
+                open.removeLast()
+            }
+        }
+    }
+
+    /// Closes what a start tag `name` implicitly ends (an open `<p>`, a sibling list item or cell).
+    private mutating func impliedEnds(before name: String, open: inout [Int]) {
+        guard foreignDepth == 0 else { return }
+        func close(_ tags: Set<String>, stoppingAt stops: Set<String>) {
+            var k = open.count - 1
+            while k > 0 {
+                let tag = nodes[open[k]].tag
+                if tags.contains(tag) { open.removeSubrange(k...); return }
+                if stops.contains(tag) || Self.scopeBoundaries.contains(tag) { return }
+                k -= 1
+            }
+        }
+        if Self.closesParagraph.contains(name) { close(["p"], stoppingAt: ["button"]) }
+        switch name {
+        case "li": close(["li"], stoppingAt: ["ul", "ol"])
+        case "dd", "dt": close(["dd", "dt"], stoppingAt: ["dl"])
+        case "option": close(["option"], stoppingAt: ["select", "datalist"])
+        case "tr": close(["tr"], stoppingAt: ["tbody", "thead", "tfoot"])
+        case "td", "th": close(["td", "th"], stoppingAt: ["tr"])
+        case "a": close(["a"], stoppingAt: [])
+        default:
+            if Self.headings.contains(name), let last = open.last, Self.headings.contains(nodes[last].tag) { open.removeLast() }
+        }
+    }
+
+    /// The depth in `open` of the innermost element an end tag `name` closes, if one is in scope.
+    private func inScope(_ name: String, open: [Int]) -> Int? {
+        var k = open.count - 1
+        while k > 0 {
+            let tag = nodes[open[k]].tag
+            if tag == name || (Self.headings.contains(name) && Self.headings.contains(tag)) { return k }
+            if Self.scopeBoundaries.contains(tag) { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    @discardableResult
+    private mutating func append(_ node: Node) -> Int {
+        let index = nodes.count
+        nodes.append(node)
+        let parent = node.parent
+        if nodes[parent].lastChild >= 0 { nodes[nodes[parent].lastChild].next = index } else { nodes[parent].firstChild = index }
+        nodes[parent].lastChild = index
+        return index
+    }
+
+    // MARK: - Reading the tree
+
+    /// The children of `node`, in order.
+    func children(_ node: Int) -> UnfoldSequence<Int, Int> {
+        sequence(state: nodes[node].firstChild) { (state: inout Int) -> Int? in
+            guard state >= 0 else { return nil }
+            defer { state = nodes[state].next }
+            return state
+        }
+    }
+
+    /// An attribute's value, references decoded.
+    func attribute(_ node: Int, _ name: String) -> String? {
+        guard let attr = nodes[node].attributes.first(where: { $0.name == name }) else { return nil }
+        return decoded(attr.value, inAttribute: true)
+    }
+
+    func hasAttribute(_ node: Int, _ name: String) -> Bool {
+        nodes[node].attributes.contains { $0.name == name }
+    }
+
+    /// The text of the bytes `range`, references decoded.
+    func decoded(_ range: Range<Int>, inAttribute: Bool = false) -> String {
+        var out = String.UnicodeScalarView()
+        forEachScalar(range, inAttribute: inAttribute) { scalar, _, _ in out.append(scalar) }
+        return String(out)
+    }
+
+    /// The text under `node`: its text descendants in order, references decoded.
+    func textContent(_ node: Int) -> String {
+        var out = ""
+        var stack = [node]
+        while let n = stack.popLast() {
+            switch nodes[n].kind {
+            case .text: out += decoded(nodes[n].range)
+            case .rawText: out += String(decoding: bytes[nodes[n].range], as: UTF8.self)
+            case .element, .document: stack.append(contentsOf: children(n).reversed())
+            }
+        }
+        return out
+    }
+
+    /// Calls `body` with each scalar the bytes `range` spell, with its source position and width.
+    func forEachScalar(_ range: Range<Int>, inAttribute: Bool = false,
+                       _ body: (Unicode.Scalar, SourceLocation, Int) -> Void) {
+        source.forEachScalar(range, spelling: { buffer, i, end in
+            buffer[i] == UInt8(ascii: "&") ? HTMLEntities.decode(buffer, at: i, end: end, inAttribute: inAttribute) : nil
+        }, body)
+    }
+}

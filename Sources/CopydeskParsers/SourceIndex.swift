@@ -1,0 +1,115 @@
+import CopydeskCore
+
+/// The UTF-8 bytes of a source with the offset where each line starts: turns the byte offsets
+/// a parser reports into line and column (columns count scalars, as `SourceLocation` does).
+struct SourceIndex {
+    let bytes: [UInt8]
+    /// Byte offset where each line starts.
+    let lineStarts: [Int]
+    /// The column at every `checkpointStride`-th byte, so that finding a column counts at most that
+    /// many bytes, however long the line (a minified page is one line of megabytes).
+    private let checkpoints: [Int32]
+    static let checkpointStride = 64
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var starts = [0]
+        var marks: [Int32] = []
+        marks.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+        var column: Int32 = 1
+        for (offset, b) in bytes.enumerated() {
+            if offset % Self.checkpointStride == 0 { marks.append(column) }
+            if b == 0x0A {
+                starts.append(offset + 1)
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        lineStarts = starts
+        checkpoints = marks
+    }
+
+    /// The byte offset of a 1-based line and 1-based byte column (clamped to the text).
+    func offset(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1 else { return 0 }
+        guard line <= lineStarts.count else { return bytes.count }
+        return min(bytes.count, lineStarts[line - 1] + max(0, byteColumn - 1))
+    }
+
+    /// The byte offset of a position (its column counted in scalars), clamped to its line.
+    func offset(of location: SourceLocation) -> Int {
+        var k = offset(line: location.line, byteColumn: 1)
+        var column = 1
+        while column < location.column, k < bytes.count, bytes[k] != 0x0A {
+            k += 1
+            while k < bytes.count, bytes[k] & 0xC0 == 0x80 { k += 1 }
+            column += 1
+        }
+        return k
+    }
+
+    /// The source position of byte `offset`: its line, and its column in scalars.
+    func location(ofByte offset: Int) -> SourceLocation {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        var column = 1
+        var k = lineStarts[low]
+        let checkpoint = offset / Self.checkpointStride
+        if checkpoint < checkpoints.count, checkpoint * Self.checkpointStride > k {
+            k = checkpoint * Self.checkpointStride
+            column = Int(checkpoints[checkpoint])
+        }
+        while k < offset, k < bytes.count {
+            if bytes[k] & 0xC0 != 0x80 { column += 1 }
+            k += 1
+        }
+        return SourceLocation(line: low + 1, column: column)
+    }
+
+    /// The source range of the bytes `range`.
+    func range(ofBytes range: Range<Int>) -> SourceRange {
+        SourceRange(start: location(ofByte: range.lowerBound), end: location(ofByte: range.upperBound))
+    }
+
+    /// Reads a spelling that stands for other scalars (a character reference, an escape) at byte
+    /// `i` of a buffer ending at `end`: the scalars and the bytes spent, or nil for an ordinary character.
+    typealias Spelling = (UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (scalars: [Unicode.Scalar], length: Int)?
+
+    /// Calls `body` with each scalar the bytes `range` spell, where it starts in the source and how
+    /// many source characters spell it: 1 for an ordinary character, the spelling's length for the
+    /// last scalar of a reference or escape, 0 for the others (a few references stand for two).
+    /// NUL is not text and is skipped.
+    func forEachScalar(_ range: Range<Int>, spelling: Spelling, _ body: (Unicode.Scalar, SourceLocation, Int) -> Void) {
+        guard !range.isEmpty, range.upperBound <= bytes.count else { return }
+        var location = self.location(ofByte: range.lowerBound)
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let b = buffer[i]
+                if b < 0x80, b != 0x0A, let (scalars, length) = spelling(buffer, i, range.upperBound) {
+                    for (k, scalar) in scalars.enumerated() { body(scalar, location, k == scalars.count - 1 ? length : 0) }
+                    location.column += length   // spellings are ASCII: bytes are characters
+                    i += length
+                    continue
+                }
+                let width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                let end = min(i + width, range.upperBound)
+                var scalar: Unicode.Scalar = "\u{FFFD}"
+                if width == 1 {
+                    scalar = Unicode.Scalar(b)
+                } else {
+                    var decoder = UTF8()
+                    var iterator = buffer[i..<end].makeIterator()
+                    if case .scalarValue(let s) = decoder.decode(&iterator) { scalar = s }
+                }
+                if b != 0 { body(scalar, location, 1) }
+                if b == 0x0A { location = SourceLocation(line: location.line + 1, column: 1) } else { location.column += 1 }
+                i = end
+            }
+        }
+    }
+}
