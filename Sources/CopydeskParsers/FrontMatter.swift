@@ -12,14 +12,26 @@ struct FrontMatter {
     ///
     /// Throws `InputError` with the YAML error's line and column when it is malformed.
     init(_ text: String) throws {
-        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines.removeFirst()
-        guard let close = lines.firstIndex(where: { $0 == "---" || $0 == "..." || $0 == "---\r" || $0 == "...\r" }) else {
+        // the lines up to the closing fence, split at line feeds, a carriage return before one dropped (CRLF)
+        let bytes = text.utf8
+        var lines: [String] = []
+        var start = bytes.startIndex
+        var close: Int?
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            var line = bytes[start..<end]
+            if line.last == 0x0D { line = line.dropLast() }
+            let text = String(decoding: line, as: UTF8.self)
+            if lines.isEmpty, text != "---" || end == bytes.endIndex { return }
+            if !lines.isEmpty, text == "---" || text == "..." { close = lines.count; break }
+            lines.append(text)
+            start = end < bytes.endIndex ? bytes.index(after: end) : end
+        }
+        guard let close else {
             throw InputError("front matter opened on line 1 is never closed with '---'", at: SourceLocation(line: 1, column: 1))
         }
-        let yaml = lines[..<close].joined(separator: "\n")
-        lineCount = close + 2
+        let yaml = lines.dropFirst().joined(separator: "\n")
+        lineCount = close + 1
         do {
             guard let root = try Yams.compose(yaml: yaml) else { return }
             guard let mapping = root.mapping else {
@@ -46,13 +58,63 @@ struct FrontMatter {
         return value.sequence?.compactMap { $0.scalar?.string ?? $0.mapping?["name"]?.scalar?.string } ?? []
     }
 
-    /// The source location (in the whole file) of a key's value.
-    func location(_ key: String) -> SourceLocation {
-        if let mark = node?[key]?.mark { return SourceLocation(line: mark.line + 1, column: mark.column) }
-        return SourceLocation(line: 1, column: 1)
+    subscript(key: String) -> Node? { node?[key] }
+
+    /// The source bytes of a scalar value when the file spells it verbatim on one line (plain, or
+    /// quoted with no escape): where positions inside it are exact and a fix may edit it.
+    func verbatimBytes(_ value: Node, index: SourceIndex) -> Range<Int>? {
+        guard let scalar = value.scalar, let mark = value.mark else { return nil }
+        let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+        guard quoted || scalar.style == .plain else { return nil }
+        let start = index.offset(of: SourceLocation(line: mark.line + 1, column: mark.column)) + (quoted ? 1 : 0)
+        let text = Array(scalar.string.utf8)
+        guard !text.contains(0x0A), start + text.count <= index.bytes.count,
+              index.bytes[start..<(start + text.count)].elementsEqual(text) else { return nil }
+        return start..<(start + text.count)
     }
 
-    subscript(key: String) -> Node? { node?[key] }
+    /// The source bytes a one-line quoted value spells, quotes excluded, read by YAML's quoting rules
+    /// from its opening quote (escapes in double quotes, doubled `''` in single quotes).
+    func quotedBytes(_ value: Node, index: SourceIndex) -> Range<Int>? {
+        guard let scalar = value.scalar, let mark = value.mark,
+              scalar.style == .singleQuoted || scalar.style == .doubleQuoted else { return nil }
+        let bytes = index.bytes
+        let open = index.offset(of: SourceLocation(line: mark.line + 1, column: mark.column))
+        guard open < bytes.count else { return nil }
+        let quote = bytes[open]
+        var i = open + 1
+        while i < bytes.count, bytes[i] != 0x0A {
+            if quote == UInt8(ascii: "\""), bytes[i] == UInt8(ascii: "\\") { i += 2; continue }
+            if bytes[i] == quote {
+                if quote == UInt8(ascii: "'"), i + 1 < bytes.count, bytes[i + 1] == quote { i += 2; continue }
+                return (open + 1)..<i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The source range of a value: what spells it when that is known, else where it starts.
+    func range(_ value: Node, index: SourceIndex) -> SourceRange {
+        if let bytes = verbatimBytes(value, index: index) ?? quotedBytes(value, index: index) { return index.range(ofBytes: bytes) }
+        return SourceRange(at: value.mark.map { SourceLocation(line: $0.line + 1, column: $0.column) } ?? SourceLocation(line: 1, column: 1))
+    }
+
+    /// Appends a scalar value's text to `builder`: each scalar at its own position when spelled
+    /// verbatim, else all of it over the value's spelling, none of it editable.
+    func append(_ value: Node, to builder: inout TextBuilder, index: SourceIndex) {
+        guard let text = value.scalar?.string else { return }
+        if let bytes = verbatimBytes(value, index: index) {
+            index.forEachScalar(bytes, spelling: { _, _, _ in nil }) { builder.append($0, at: $1, width: $2) }
+            return
+        }
+        let spelled = range(value, index: index)
+        let width = spelled.start.line == spelled.end.line ? max(1, spelled.end.column - spelled.start.column) : 1
+        let scalars = Array(text.unicodeScalars)
+        for (k, scalar) in scalars.enumerated() {
+            builder.append(scalar, at: spelled.start, width: k == scalars.count - 1 ? width : 0)
+        }
+    }
 
     static func location(_ error: YamlError) -> SourceLocation? {
         switch error {

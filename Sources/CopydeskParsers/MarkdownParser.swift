@@ -20,12 +20,10 @@ public struct MarkdownParser: ArticleParser {
     public func parse(_ source: SourceText) throws -> Article {
         var article = Article(path: source.path, format: Self.format)
         let front = try FrontMatter(source.text)
-        readFrontMatter(front, into: &article)
+        let index = SourceIndex(source.text)
+        readFrontMatter(front, index: index, into: &article)
 
-        let lines = SourceLines(source.text)
-        let body = front.lineCount == 0 ? source.text
-            : source.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(front.lineCount).joined(separator: "\n")
-        var walker = Walker(lines: lines, lineOffset: front.lineCount)
+        var walker = Walker(index: index, lineOffset: front.lineCount)
         _ = Self.extensionsRegistered
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else {
             throw InputError("could not start the Markdown parser")
@@ -34,20 +32,24 @@ public struct MarkdownParser: ArticleParser {
         for name in ["table", "strikethrough", "autolink"] {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        body.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        // the body after the front matter, fed as it stands in the file: cmark's positions are the file's
+        let bodyStart = index.offset(line: front.lineCount + 1, byteColumn: 1)
+        index.bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > bodyStart else { return }
+            base.advanced(by: bodyStart).withMemoryRebound(to: CChar.self, capacity: buffer.count - bodyStart) {
+                cmark_parser_feed(parser, $0, buffer.count - bodyStart)
+            }
         }
         guard let document = cmark_parser_finish(parser) else { throw InputError("could not parse the Markdown") }
         defer { cmark_node_free(document) }
         walker.walk(children: document, role: .body)
         walker.finishFigures(into: &article)
 
-        if let image = front["image"]?.mapping, let caption = image["caption"]?.scalar?.string {
+        if let image = front["image"]?.mapping, let caption = image["caption"], caption.scalar != nil {
             var builder = TextBuilder()
-            let loc = front.location("image")
-            builder.append(caption.unicodeScalars, at: loc)
+            front.append(caption, to: &builder, index: index)
             walker.blocks.append(builder.block(.caption, figure: article.figures.count))
-            article.figures.append(Figure(location: SourceRange(at: loc), caption: walker.blocks.count - 1,
+            article.figures.append(Figure(location: front.range(caption, index: index), caption: walker.blocks.count - 1,
                                           credit: image["credit"]?.scalar?.string,
                                           alt: image["alt"]?.scalar?.string))
         }
@@ -59,18 +61,17 @@ public struct MarkdownParser: ArticleParser {
         return article
     }
 
-    private func readFrontMatter(_ front: FrontMatter, into article: inout Article) {
+    private func readFrontMatter(_ front: FrontMatter, index: SourceIndex, into article: inout Article) {
         article.title = front.string("title")
         article.authors = front.strings("author") + front.strings("authors")
         article.publisher = front.string("publisher")
         for key in ["date", "published"] {
-            if article.published == nil, let value = front.string(key) {
-                let loc = front.location(key)
-                article.published = ArticleAssembler.date(value, source: .frontMatter, location: SourceRange(at: loc))
+            if article.published == nil, let value = front.string(key), let node = front[key] {
+                article.published = ArticleAssembler.date(value, source: .frontMatter, location: front.range(node, index: index))
             }
         }
-        if let notice = front.string("copyright"),
-           let parsed = ArticleAssembler.structuredNotice(notice, location: SourceRange(at: front.location("copyright"))) {
+        if let notice = front.string("copyright"), let node = front["copyright"],
+           let parsed = ArticleAssembler.structuredNotice(notice, location: front.range(node, index: index)) {
             article.notices.append(parsed)
         }
         if let disable = front["copydesk"]?.mapping?["disable"] {
@@ -87,22 +88,67 @@ private struct Walker {
     var emphasised: Set<Int> = []
     /// Images seen, with the block index of the paragraph holding them.
     var images: [(block: Int?, location: SourceRange, alt: String, title: String, src: String)] = []
-    var aligner: SourceAligner
-    let lines: SourceLines
+    let index: SourceIndex
+    /// Lines of front matter before the body cmark reads.
     let lineOffset: Int
+    /// Where the last text appended ended: a line break between texts stands there.
+    var lastEnd = SourceLocation(line: 1, column: 1)
 
-    init(lines: SourceLines, lineOffset: Int) {
-        self.lines = lines
+    init(index: SourceIndex, lineOffset: Int) {
+        self.index = index
         self.lineOffset = lineOffset
-        aligner = SourceAligner(lines, skipTags: false)
     }
 
-    func start(_ node: OpaquePointer) -> SourceLocation? {
-        let line = Int(cmark_node_get_start_line(node))
-        let byteColumn = Int(cmark_node_get_start_column(node))
-        guard line > 0 else { return nil }
-        let fileLine = line + lineOffset
-        return SourceLocation(line: fileLine, column: lines.column(line: fileLine, byteColumn: max(1, byteColumn)))
+    /// The source bytes cmark says a node spans (its end column is inclusive), if it reports them.
+    func bytes(_ node: OpaquePointer) -> Range<Int>? {
+        let startLine = Int(cmark_node_get_start_line(node)), endLine = Int(cmark_node_get_end_line(node))
+        let startColumn = Int(cmark_node_get_start_column(node)), endColumn = Int(cmark_node_get_end_column(node))
+        guard startLine > 0, startColumn > 0, endLine >= startLine else { return nil }
+        let start = index.offset(line: startLine + lineOffset, byteColumn: startColumn)
+        let end = index.offset(line: endLine + lineOffset, byteColumn: endColumn + 1)
+        return start <= end ? start..<end : nil
+    }
+
+    func range(_ node: OpaquePointer) -> SourceRange? { bytes(node).map(index.range(ofBytes:)) }
+
+    /// A backslash escape (`\*`) or a character reference ending in `;`, as CommonMark reads them.
+    static func spelling(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (scalars: [Unicode.Scalar], length: Int)? {
+        let b = buffer[i]
+        if b == UInt8(ascii: "\\"), i + 1 < end, (0x21...0x7E).contains(buffer[i + 1]), !HTMLEntities.isAlphanumeric(buffer[i + 1]) {
+            return ([Unicode.Scalar(buffer[i + 1])], 2)
+        }
+        if b == UInt8(ascii: "&"), let ref = HTMLEntities.decode(buffer, at: i, end: end, inAttribute: false),
+           buffer[i + ref.length - 1] == UInt8(ascii: ";") {
+            return ref
+        }
+        return nil
+    }
+
+    /// Appends a text node's literal, each scalar at the source characters that spell it.
+    ///
+    /// The span cmark reports is checked against the literal, never searched: it spells the literal
+    /// exactly, or (where GFM's autolinker shortened a text node without moving its end, or a run of
+    /// emphasis marks was left as text) the literal is what the span spells from its start or up to
+    /// its end. Otherwise the text is kept at the span's start, unmapped inside, so never edited.
+    mutating func appendText(_ node: OpaquePointer, into builder: inout TextBuilder) {
+        let literal = Array(String(cString: cmark_node_get_literal(node)).unicodeScalars)
+        guard !literal.isEmpty else { return }
+        if let span = bytes(node) {
+            var mapped: [(scalar: Unicode.Scalar, location: SourceLocation, width: Int)] = []
+            index.forEachScalar(span, spelling: Self.spelling) { mapped.append(($0, $1, $2)) }
+            let spelled = mapped.map(\.scalar)
+            let part: ArraySlice<(scalar: Unicode.Scalar, location: SourceLocation, width: Int)>? =
+                spelled.starts(with: literal) ? mapped.prefix(literal.count)
+                : spelled.reversed().starts(with: literal.reversed()) ? mapped.suffix(literal.count) : nil
+            if let part, let last = part.last {
+                for (scalar, location, width) in part { builder.append(scalar, at: location, width: width) }
+                lastEnd = SourceLocation(line: last.location.line, column: last.location.column + last.width)
+                return
+            }
+        }
+        let start = range(node)?.start ?? lastEnd
+        for (k, scalar) in literal.enumerated() { builder.append(scalar, at: start, width: k == literal.count - 1 ? 1 : 0) }
+        lastEnd = range(node)?.end ?? start
     }
 
     mutating func walk(children parent: OpaquePointer, role: BlockRole) {
@@ -138,7 +184,6 @@ private struct Walker {
     }
 
     mutating func paragraph(_ node: OpaquePointer, role: BlockRole) {
-        if let loc = start(node) { aligner.seek(loc) }
         var builder = TextBuilder()
         let imageStart = images.count
         var emphasisOnly = true
@@ -156,21 +201,23 @@ private struct Walker {
         var child = cmark_node_first_child(parent)
         while let node = child {
             defer { child = cmark_node_next(node) }
-            if let loc = start(node) { aligner.seek(loc) }
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            case CMARK_NODE_TEXT:
                 let literal = String(cString: cmark_node_get_literal(node))
                 if depth == 0, !literal.allSatisfy(\.isWhitespace) { emphasisOnly = false }
                 if !literal.allSatisfy(\.isWhitespace) { hasText = true }
-                aligner.append(literal.unicodeScalars, to: &builder)
+                appendText(node, into: &builder)
+            case CMARK_NODE_CODE:
+                // code is not prose: no rule reads it, no fix edits it
+                if depth == 0 { emphasisOnly = false }
+                builder.breakWord(at: range(node)?.start ?? lastEnd)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                builder.breakWord(at: SourceLocation(line: aligner.line, column: aligner.column))
+                builder.breakWord(at: lastEnd)
             case CMARK_NODE_IMAGE:
                 var alt = TextBuilder()
                 var ignoredEmphasis = true, ignoredText = false
                 inline(children: node, into: &alt, emphasisOnly: &ignoredEmphasis, hasText: &ignoredText, depth: depth + 1)
-                let loc = start(node) ?? SourceLocation(line: 1, column: 1)
-                images.append((nil, SourceRange(at: loc), alt.block(.caption).text,
+                images.append((nil, range(node) ?? SourceRange(at: lastEnd), alt.block(.caption).text,
                                String(cString: cmark_node_get_title(node)), String(cString: cmark_node_get_url(node))))
             case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
                 // captions are set in italics; a bold line after an image is a promotion or a heading
