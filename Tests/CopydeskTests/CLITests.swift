@@ -47,7 +47,8 @@ import Testing
         let d = try #require((files[0]["diagnostics"] as? [[String: Any]])?.first)
         #expect(d["rule"] as? String == "quote-unattributed")
         #expect(d["line"] as? Int == 5 && d["column"] as? Int == 1 && d["endLine"] as? Int == 5)
-        #expect((d["excerpt"] as? String)?.hasPrefix("Nobody here expected") == true)
+        // the excerpt is the quotation as the reader sees it, marks included
+        #expect((d["excerpt"] as? String)?.hasPrefix("\"Nobody here expected") == true)
         let summary = try #require(json["summary"] as? [String: Int])
         #expect(summary["files"] == 2 && summary["errors"] == 1)
     }

@@ -21,7 +21,7 @@ public struct CreditPresenceCheck: CheckKind {
 
     /// The shipped model, decoded once per process.
     static let shipped: Result<LogisticModel, ModelError> = Result {
-        guard let text = EmbeddedResources.files.first(where: { $0.path == modelPath })?.text else {
+        guard let text = EmbeddedResources.text(of: modelPath) else {
             throw ModelError("\(modelPath) is not embedded in this build")
         }
         return try LogisticModel.decode(text, source: modelPath)
@@ -71,8 +71,15 @@ public struct CreditPresenceCheck: CheckKind {
             let confidence = model.probability(evidence)
             guard confidence >= threshold else { return nil }
             let excerpt = caption ?? figure.alt ?? figure.source.map { String($0.split(separator: "/").last ?? "") } ?? "figure"
-            return Finding(range: figure.location, excerpt: excerpt,
-                           values: ["media": figure.media.rawValue, "caption": excerptText(excerpt, limit: 80)],
+            // the credit belongs at the end of the caption: point there, and at the image beside it
+            var range = figure.location
+            var related: [RelatedLocation] = []
+            if caption != nil, let block = figure.caption {
+                range = article.blocks[block].range
+                if range != figure.location { related = [RelatedLocation(range: figure.location, message: "the \(figure.media.rawValue)")] }
+            }
+            return Finding(range: range, excerpt: caption ?? "",
+                           values: ["media": figure.media.rawValue, "caption": excerptText(excerpt, limit: 80)], related: related,
                            confidence: confidence, evidence: evidence)
         }
     }

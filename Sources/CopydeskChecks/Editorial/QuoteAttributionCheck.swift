@@ -131,7 +131,8 @@ public struct QuoteAttributionCheck: CheckKind {
             if paragraph.label { continue }
             if let previous, previous.openEnded, paragraph.quotes.first?.span.lowerBound ?? 1 <= 1 { continue }
             for quote in paragraph.quotes where isUnattributed(quote, paragraph, previous: previous, article, speakers) {
-                findings.append(Finding(range: article.blocks[paragraph.block].map.range(quote.span), excerpt: quote.text,
+                findings.append(Finding(range: article.blocks[paragraph.block].map.range(quote.span),
+                                        excerpt: article.blocks[paragraph.block].text(quote.span),
                                         values: ["quote": excerptText(quote.text, limit: 80)]))
             }
         }

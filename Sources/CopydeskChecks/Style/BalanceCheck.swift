@@ -31,7 +31,7 @@ public struct BalanceCheck: CheckKind {
                     if c == "(" { open.append(i) }
                     if c == ")" {
                         if open.isEmpty {
-                            findings.append(Finding(range: block.map.range(i..<i + 1), excerpt: block.text,
+                            findings.append(Finding(range: block.map.range(i..<i + 1), excerpt: ")",
                                                     values: ["match": ")"]))
                         } else {
                             open.removeLast()
@@ -39,13 +39,14 @@ public struct BalanceCheck: CheckKind {
                     }
                 }
                 // "1)" list markers and emoticons aside, an unclosed "(" is a slip
-                findings += open.map { Finding(range: block.map.range($0..<$0 + 1), excerpt: block.text, values: ["match": "("]) }
+                findings += open.map { Finding(range: block.map.range($0..<$0 + 1), excerpt: "(", values: ["match": "("]) }
             }
             if quotes {
                 let continued = n + 1 < prose.count && article.blocks[prose[n + 1]].scalars.first.map(Self.openers.contains) == true
                 for quote in article.quotations where quote.block == index && quote.openEnded && !continued {
                     findings.append(Finding(range: block.map.range(quote.span.lowerBound..<quote.span.lowerBound + 1),
-                                            excerpt: quote.text, values: ["match": "quotation mark"]))
+                                            excerpt: block.text(quote.span.lowerBound..<quote.span.lowerBound + 1),
+                                            values: ["match": "quotation mark"]))
                 }
             }
         }
