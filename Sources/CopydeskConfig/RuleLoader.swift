@@ -44,7 +44,7 @@ public enum RuleLoader {
         return try list.map { item in
             if let text = item.scalar?.string { return RuleExample(text: text) }
             guard let map = item.mapping else { throw doc.error(item, "an example is a string or a mapping with 'text'") }
-            try doc.allowOnly(map, ["text", "format", "published", "params"], in: "an example")
+            try doc.allowOnly(map, ["text", "format", "published", "params", "message"], in: "an example")
             guard let text = try doc.string(map, "text") else { throw doc.error(item, "an example needs 'text'") }
             var params: [String: String] = [:]
             for (key, value) in try doc.params(map, "params")?.entries ?? [] {
@@ -52,7 +52,7 @@ public enum RuleLoader {
                 params[key] = scalar
             }
             return RuleExample(text: text, format: try doc.string(map, "format"), published: try doc.string(map, "published"),
-                               params: params)
+                               params: params, message: try doc.string(map, "message"))
         }
     }
 

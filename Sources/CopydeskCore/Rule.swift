@@ -25,13 +25,42 @@ public struct RuleExample: Sendable, Codable, Hashable {
     /// Parameters the example runs with, over the rule's own (e.g. `min_confidence: 0`, to show
     /// what a check recognises below its default threshold).
     public var params: [String: String]
+    /// The message every finding of a triggering example must read, when the example states one.
+    public var message: String?
 
-    public init(text: String, format: String? = nil, published: String? = nil, params: [String: String] = [:]) {
+    public init(text: String, format: String? = nil, published: String? = nil, params: [String: String] = [:],
+                message: String? = nil) {
         self.text = text
         self.format = format
         self.published = published
         self.params = params
+        self.message = message
     }
+
+    /// Marks, in a triggering example's text, the exact range each finding must cover:
+    /// `The mayor said in an ⟦e-mail⟧ that…` (as SwiftLint marks its examples with `↓`).
+    public static let openMarker: Unicode.Scalar = "⟦", closeMarker: Unicode.Scalar = "⟧"
+
+    /// `text` without its markers, and the source range each pair of markers encloses, in order.
+    public static func unmarked(_ text: String) -> (text: String, ranges: [SourceRange]) {
+        var out = String.UnicodeScalarView()
+        var ranges: [SourceRange] = []
+        var open: [SourceLocation] = []
+        var here = SourceLocation(line: 1, column: 1)
+        for scalar in text.unicodeScalars {
+            if scalar == openMarker { open.append(here); continue }
+            if scalar == closeMarker, let start = open.popLast() { ranges.append(SourceRange(start: start, end: here)); continue }
+            out.append(scalar)
+            if scalar == "\n" { here = SourceLocation(line: here.line + 1, column: 1) } else { here.column += 1 }
+        }
+        return (String(out), ranges.sorted { $0.start < $1.start })
+    }
+
+    /// The text to lint: `text` without its markers.
+    public var plainText: String { Self.unmarked(text).text }
+
+    /// The ranges the markers of `text` expect findings at.
+    public var expectedRanges: [SourceRange] { Self.unmarked(text).ranges }
 
     /// The rule's parameters with this example's on top.
     public func params(over rule: RuleParams) -> RuleParams {

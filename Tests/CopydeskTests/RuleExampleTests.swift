@@ -1,9 +1,11 @@
 import Copydesk
 import Testing
 
-/// Every shipped rule's YAML examples are tests: triggering ones must fire the rule,
-/// passing ones must not. Each also runs in variants, as SwiftLint does: after an
-/// emoji line (multi-byte columns) and silenced by a disable comment.
+/// Every shipped rule's YAML examples are tests: a triggering one must give exactly the findings
+/// its `⟦…⟧` markers place, each with its message; a passing one none. Each also runs in variants,
+/// as SwiftLint does: after a line of multi-byte characters (columns count scalars), with CRLF line
+/// ends (the same ranges), inside Markdown code and an HTML `<script>` (code is never prose), and
+/// silenced by a disable comment.
 @Suite struct RuleExampleTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var rule: String
@@ -24,14 +26,16 @@ import Testing
         }
     }
 
-    /// Runs one rule alone (enabled even when it is off by default) over an example.
-    static func run(_ c: Case, prefix: String = "") throws -> [Diagnostic] {
+    /// Runs one rule alone (enabled even when it is off by default) over an example's unmarked text,
+    /// with `prefix` before it and `transform` applied to the whole.
+    static func run(_ c: Case, prefix: String = "", format: String? = nil,
+                    transform: (String) -> String = { $0 }) throws -> [Diagnostic] {
         var rule = try #require(Support.linter.configuration.rules.first { $0.id == c.rule })
         rule.enabled = true
         rule.params = c.example.params(over: rule.params)
         let engine = Engine(rules: [try RuleLoader.compile(rule, registry: .builtins)], currentYear: 2026)
-        let format = c.example.format ?? "text"
-        var article = try Support.linter.parse(text: prefix + c.example.text, path: "example", format: format)
+        let format = format ?? c.example.format ?? "text"
+        var article = try Support.linter.parse(text: transform(prefix + c.example.plainText), path: "example", format: format)
         if let published = c.example.published {
             let parts = published.split(separator: "-").compactMap { Int($0) }
             article.published = PublicationDate(year: parts[0], month: parts[1], day: parts[2], source: .commandLine, text: published)
@@ -41,10 +45,17 @@ import Testing
 
     @Test(arguments: cases) func example(_ c: Case) throws {
         let hits = try Self.run(c)
-        if c.triggers {
-            #expect(!hits.isEmpty, "expected \(c.rule) to fire")
-        } else {
+        guard c.triggers else {
             #expect(hits.isEmpty, "expected no \(c.rule), got: \(hits.map(\.message))")
+            return
+        }
+        #expect(!c.example.expectedRanges.isEmpty, "mark where \(c.rule) fires with ⟦…⟧")
+        #expect(hits.map(\.range) == c.example.expectedRanges, "\(c.rule) fired at \(hits.map(\.range)), marked \(c.example.expectedRanges)")
+        for hit in hits {
+            #expect(!hit.message.isEmpty && !hit.message.contains("{{"), "\(c.rule): message \(hit.message)")
+        }
+        if let message = c.example.message {
+            #expect(hits.allSatisfy { $0.message == message }, "\(c.rule): \(hits.map(\.message))")
         }
     }
 
@@ -57,6 +68,19 @@ import Testing
             #expect(b.range.start.line == a.range.start.line + 1)
             #expect(b.range.start.column == a.range.start.column)
         }
+    }
+
+    @Test(arguments: cases.filter(\.triggers)) func triggeringWithCRLFLineEndsKeepsItsRanges(_ c: Case) throws {
+        let crlf = try Self.run(c) { $0.replacingOccurrences(of: "\n", with: "\r\n") }
+        #expect(crlf.map(\.range) == c.example.expectedRanges)
+    }
+
+    @Test(arguments: cases.filter { $0.triggers && ($0.example.format ?? "text") == "text" })
+    func triggeringTextInsideCodeIsNotProse(_ c: Case) throws {
+        let fenced = try Self.run(c, format: "markdown") { "```\n" + $0 + "\n```\n" }
+        #expect(fenced.isEmpty, "\(c.rule) fired inside a Markdown code block")
+        let script = try Self.run(c, format: "html") { "<script>\n" + $0 + "\n</script>\n" }
+        #expect(script.isEmpty, "\(c.rule) fired inside <script>")
     }
 
     @Test(arguments: cases.filter(\.triggers)) func disableCommentSilencesTriggeringExample(_ c: Case) throws {
