@@ -14,7 +14,7 @@ public struct GitHubReporter: Reporter {
     }
 
     /// The runner's escaping for a property value (also ':' and ',').
-    static func escapeProperty(_ s: String) -> String {
+    public static func escapeProperty(_ s: String) -> String {
         escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 

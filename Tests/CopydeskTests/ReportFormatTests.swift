@@ -1,4 +1,4 @@
-@testable import CopydeskReporters
+import CopydeskReporters
 import Copydesk
 import Foundation
 import Testing
