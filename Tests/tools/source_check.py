@@ -2,7 +2,7 @@
 """Checks copydesk's source positions and fixes against the source itself, independently of its parsers.
 
   source_check.py positions --copydesk BIN FILE...
-      Lints the files; renders every finding's source range as visible text (HTML: code elements and
+      Lints the files; renders every finding's source range as visible text (copied text: as it is; HTML: code elements and
       comments dropped, tags removed, references decoded; Markdown: link targets, emphasis marks and
       backslashes removed; front matter: YAML quoting undone) and compares it with the finding's
       excerpt, white space ignored. Prints JSON: {"checked": N, "wrong": [...]}.
@@ -54,6 +54,8 @@ def source_slice(lines, d):
 
 def visible(path, lines, d):
     src = source_slice(lines, d)
+    if path.endswith(".txt"):
+        return src
     if path.endswith((".html", ".htm")):
         return html.unescape(TAG.sub(" ", CODE_ELEMENTS.sub(" ", src)))
     if d["line"] <= front_matter_end(lines):
