@@ -30,7 +30,8 @@ public struct HTMLParser: ArticleParser {
     }
 }
 
-typealias NodePtr = Int
+/// A node of the `HTMLDocument`: its index in the node array.
+typealias NodeIndex = Int
 
 /// Walks the document's tree once, emitting blocks with roles and figures.
 struct HTMLWalker {
@@ -72,7 +73,7 @@ struct HTMLWalker {
     var builderFigure: Int?
     /// Characters of the current block that sit inside links.
     var builderLinkedText = 0
-    var main: NodePtr?
+    var main: NodeIndex?
     /// Characters of `<p>` text under each element, and on the whole page.
     var paragraphText: [Int] = []
     var totalText = 0
@@ -119,15 +120,15 @@ struct HTMLWalker {
 
     // MARK: - Tree access
 
-    func name(_ node: NodePtr) -> String { doc.nodes[node].tag }
+    func name(_ node: NodeIndex) -> String { doc.nodes[node].tag }
 
-    func attribute(_ node: NodePtr, _ attr: String) -> String? { doc.attribute(node, attr) }
+    func attribute(_ node: NodeIndex, _ attr: String) -> String? { doc.attribute(node, attr) }
 
     /// The source range of a node's start tag (or of a text node's text).
-    func range(of node: NodePtr) -> SourceRange { doc.source.range(ofBytes: doc.nodes[node].range) }
+    func range(of node: NodeIndex) -> SourceRange { doc.source.range(ofBytes: doc.nodes[node].range) }
 
     /// The source range of an attribute's value, or of its element's start tag when it has none.
-    func range(of node: NodePtr, attribute name: String) -> SourceRange {
+    func range(of node: NodeIndex, attribute name: String) -> SourceRange {
         guard let value = doc.nodes[node].attributes.first(where: { $0.name == name })?.value else { return range(of: node) }
         return doc.source.range(ofBytes: value)
     }
@@ -162,7 +163,7 @@ struct HTMLWalker {
         return f
     }
 
-    func classAndID(_ node: NodePtr) -> String {
+    func classAndID(_ node: NodeIndex) -> String {
         (attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")
     }
 
@@ -202,7 +203,7 @@ struct HTMLWalker {
     /// Measures paragraph text under every element and picks the element that clearly
     /// holds the story's paragraphs, if one does.
     mutating func findMain() {
-        var candidates: [NodePtr] = []
+        var candidates: [NodeIndex] = []
         // children come after their parent in the node array: one backward pass sums every subtree
         let nodes = doc.nodes
         var allText = [Int](repeating: 0, count: nodes.count)
@@ -233,7 +234,7 @@ struct HTMLWalker {
     }
 
     /// Whether an element holds so much of the page's paragraph text that it cannot be chrome.
-    func holdsTheStory(_ node: NodePtr) -> Bool {
+    func holdsTheStory(_ node: NodeIndex) -> Bool {
         Double(paragraphText[node]) >= 0.3 * Double(max(1, totalText))
     }
 
@@ -242,8 +243,8 @@ struct HTMLWalker {
     /// Walks the whole tree in document order, with an explicit stack: no depth is too deep.
     mutating func walk() {
         enum Step {
-            case enter(NodePtr, Context)
-            case exit(NodePtr, outer: Context, inner: Context, isBlock: Bool)
+            case enter(NodeIndex, Context)
+            case exit(NodeIndex, outer: Context, inner: Context, isBlock: Bool)
         }
         var steps: [Step] = [.enter(0, Context())]
         while let step = steps.popLast() {
@@ -260,7 +261,7 @@ struct HTMLWalker {
     }
 
     /// Adds a text node's scalars to the current block, each at the source characters that spell it.
-    mutating func text(_ node: NodePtr, _ outer: Context) {
+    mutating func text(_ node: NodeIndex, _ outer: Context) {
         var scalars: [(scalar: Unicode.Scalar, location: SourceLocation, width: Int)] = []
         doc.forEachScalar(doc.nodes[node].range) { scalars.append(($0, $1, $2)) }
         guard let first = scalars.first else { return }
@@ -281,7 +282,7 @@ struct HTMLWalker {
 
     /// Handles an element's start: the context its children see and whether it is a block, or nil
     /// when its children are not walked (text, skipped and hidden elements).
-    mutating func enter(_ node: NodePtr, _ outer: Context) -> (Context, Bool)? {
+    mutating func enter(_ node: NodeIndex, _ outer: Context) -> (Context, Bool)? {
         switch doc.nodes[node].kind {
         case .text:
             text(node, outer)
@@ -363,7 +364,7 @@ struct HTMLWalker {
     }
 
     /// An image: its figure's first image, or, outside figures, the loose image a caption may follow.
-    mutating func noteImage(_ node: NodePtr, tag: String, _ context: Context) {
+    mutating func noteImage(_ node: NodeIndex, tag: String, _ context: Context) {
         if let f = context.figure {
             if tag == "video" { figures[f].media = .video }
             if figures[f].imageSource == nil {
@@ -390,14 +391,14 @@ struct HTMLWalker {
     }
 
     /// The real source of an image: lazy-loading attributes first, the placeholder `src` last.
-    func imageSource(_ node: NodePtr) -> String? {
+    func imageSource(_ node: NodeIndex) -> String? {
         for attr in ["data-src", "data-original", "data-lazy-src", "data-srcset", "src"] {
             if let value = attribute(node, attr), !value.isEmpty, !value.hasPrefix("data:") { return value }
         }
         return attribute(node, "src")
     }
 
-    func isHidden(_ node: NodePtr) -> Bool {
+    func isHidden(_ node: NodeIndex) -> Bool {
         if doc.hasAttribute(node, "hidden") { return true }
         if let style = attribute(node, "style")?.replacingOccurrences(of: " ", with: "").lowercased(),
            style.contains("display:none") || style.contains("visibility:hidden") { return true }

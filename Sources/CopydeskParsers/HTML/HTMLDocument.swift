@@ -51,79 +51,104 @@ struct HTMLDocument {
             var tokenizer = HTMLTokenizer(buffer)
             tokenizer.run { tokens.append($0) }
         }
-        var open = [0]
+        var open = OpenElements()
         for token in tokens { build(token, open: &open) }
     }
 
-    private var foreignDepth = 0
+    /// The stack of open elements, with how many of each tag are open: whether a `<p>` or the
+    /// element an end tag names is open costs nothing, however deep the page nests.
+    struct OpenElements {
+        private(set) var stack = [0]
+        private(set) var tags = ["#document"]
+        private var counts: [String: Int] = [:]
 
-    private mutating func build(_ token: HTMLTokenizer.Token, open: inout [Int]) {
+        var current: Int { stack.last! }
+        var currentTag: String { tags.last! }
+        /// Inside `<svg>` or `<math>`, where `/>` closes an element.
+        var inForeignContent: Bool { isOpen("svg") || isOpen("math") }
+
+        func isOpen(_ tag: String) -> Bool { counts[tag, default: 0] > 0 }
+
+        mutating func push(_ node: Int, _ tag: String) {
+            stack.append(node)
+            tags.append(tag)
+            counts[tag, default: 0] += 1
+        }
+
+        /// Pops elements until `depth` remain.
+        mutating func pop(toDepth depth: Int) {
+            while stack.count > max(1, depth) {
+                counts[tags.removeLast(), default: 1] -= 1
+                stack.removeLast()
+            }
+        }
+
+        /// Pops up to and including the innermost open element with one of `targets`, unless
+        /// one of `stops` or a scope boundary comes first.
+        mutating func close(_ targets: Set<String>, stoppingAt stops: Set<String>) {
+            guard targets.contains(where: isOpen) else { return }
+            var k = tags.count - 1
+            while k > 0 {
+                if targets.contains(tags[k]) { pop(toDepth: k); return }
+                if stops.contains(tags[k]) || HTMLDocument.scopeBoundaries.contains(tags[k]) { return }
+                k -= 1
+            }
+        }
+
+        /// The depth of the innermost element an end tag `name` closes, if one is in scope.
+        func inScope(_ name: String) -> Int? {
+            let heading = HTMLDocument.headings.contains(name)
+            guard heading ? HTMLDocument.headings.contains(where: isOpen) : isOpen(name) else { return nil }
+            var k = tags.count - 1
+            while k > 0 {
+                if tags[k] == name || (heading && HTMLDocument.headings.contains(tags[k])) { return k }
+                if HTMLDocument.scopeBoundaries.contains(tags[k]) { return nil }
+                k -= 1
+            }
+            return nil
+        }
+    }
+
+    private mutating func build(_ token: HTMLTokenizer.Token, open: inout OpenElements) {
         switch token {
         case .text(let range):
             // text in <head> ends it, as anything but head content does
-            if nodes[open.last!].tag == "head", bytes[range].contains(where: { !HTMLTokenizer.isSpace($0) }) { open.removeLast() }
-            append(Node(kind: .text, tag: "", parent: open.last!, range: range))
+            if open.currentTag == "head", bytes[range].contains(where: { !HTMLTokenizer.isSpace($0) }) { open.pop(toDepth: open.stack.count - 1) }
+            append(Node(kind: .text, tag: "", parent: open.current, range: range))
         case .rawText(let range):
-            append(Node(kind: .rawText, tag: "", parent: open.last!, range: range))
+            append(Node(kind: .rawText, tag: "", parent: open.current, range: range))
         case .comment:
             break
         case .startTag(let name, let attributes, let selfClosing, let range):
-            if name == "html" || name == "body" || name == "head", open.contains(where: { nodes[$0].tag == name }) { return }
-            if nodes[open.last!].tag == "head", !Self.headContent.contains(name) { open.removeLast() }
-            impliedEnds(before: name, open: &open)
-            let index = append(Node(kind: .element, tag: name, parent: open.last!, range: range, attributes: attributes))
-            let foreign = foreignDepth > 0 || name == "svg" || name == "math"
+            if name == "html" || name == "body" || name == "head", open.isOpen(name) { return }
+            if open.currentTag == "head", !Self.headContent.contains(name) { open.pop(toDepth: open.stack.count - 1) }
+            if !open.inForeignContent { impliedEnds(before: name, open: &open) }
+            let index = append(Node(kind: .element, tag: name, parent: open.current, range: range, attributes: attributes))
+            let foreign = open.inForeignContent || name == "svg" || name == "math"
             if Self.voidElements.contains(name) || (selfClosing && foreign) { return }
-            if name == "svg" || name == "math" { foreignDepth += 1 }
-            open.append(index)
+            open.push(index, name)
         case .endTag(let name, let range):
             if name == "br" {
-                append(Node(kind: .element, tag: "br", parent: open.last!, range: range))
+                append(Node(kind: .element, tag: "br", parent: open.current, range: range))
                 return
             }
-            guard let match = inScope(name, open: open) else { return }
-            while open.count > match {
-                if ["svg", "math"].contains(nodes[open.last!].tag) { foreignDepth -= 1 }
-                open.removeLast()
-            }
+            if let match = open.inScope(name) { open.pop(toDepth: match) }
         }
     }
 
     /// Closes what a start tag `name` implicitly ends (an open `<p>`, a sibling list item or cell).
-    private mutating func impliedEnds(before name: String, open: inout [Int]) {
-        guard foreignDepth == 0 else { return }
-        func close(_ tags: Set<String>, stoppingAt stops: Set<String>) {
-            var k = open.count - 1
-            while k > 0 {
-                let tag = nodes[open[k]].tag
-                if tags.contains(tag) { open.removeSubrange(k...); return }
-                if stops.contains(tag) || Self.scopeBoundaries.contains(tag) { return }
-                k -= 1
-            }
-        }
-        if Self.closesParagraph.contains(name) { close(["p"], stoppingAt: ["button"]) }
+    private func impliedEnds(before name: String, open: inout OpenElements) {
+        if Self.closesParagraph.contains(name) { open.close(["p"], stoppingAt: ["button"]) }
         switch name {
-        case "li": close(["li"], stoppingAt: ["ul", "ol"])
-        case "dd", "dt": close(["dd", "dt"], stoppingAt: ["dl"])
-        case "option": close(["option"], stoppingAt: ["select", "datalist"])
-        case "tr": close(["tr"], stoppingAt: ["tbody", "thead", "tfoot"])
-        case "td", "th": close(["td", "th"], stoppingAt: ["tr"])
-        case "a": close(["a"], stoppingAt: [])
+        case "li": open.close(["li"], stoppingAt: ["ul", "ol"])
+        case "dd", "dt": open.close(["dd", "dt"], stoppingAt: ["dl"])
+        case "option": open.close(["option"], stoppingAt: ["select", "datalist"])
+        case "tr": open.close(["tr"], stoppingAt: ["tbody", "thead", "tfoot"])
+        case "td", "th": open.close(["td", "th"], stoppingAt: ["tr"])
+        case "a": open.close(["a"], stoppingAt: [])
         default:
-            if Self.headings.contains(name), let last = open.last, Self.headings.contains(nodes[last].tag) { open.removeLast() }
+            if Self.headings.contains(name), Self.headings.contains(open.currentTag) { open.pop(toDepth: open.stack.count - 1) }
         }
-    }
-
-    /// The depth in `open` of the innermost element an end tag `name` closes, if one is in scope.
-    private func inScope(_ name: String, open: [Int]) -> Int? {
-        var k = open.count - 1
-        while k > 0 {
-            let tag = nodes[open[k]].tag
-            if tag == name || (Self.headings.contains(name) && Self.headings.contains(tag)) { return k }
-            if Self.scopeBoundaries.contains(tag) { return nil }
-            k -= 1
-        }
-        return nil
     }
 
     @discardableResult
