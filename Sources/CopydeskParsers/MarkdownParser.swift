@@ -42,7 +42,10 @@ public struct MarkdownParser: ArticleParser {
         }
         guard let document = cmark_parser_finish(parser) else { throw InputError("could not parse the Markdown") }
         defer { cmark_node_free(document) }
-        walker.walk(children: document, role: .body)
+        walker.walk(children: document, role: .body, depth: 0)
+        if let deep = walker.tooDeep {
+            throw InputError("Markdown nested more than \(Walker.maxNesting) levels deep", at: deep)
+        }
         walker.finishFigures(into: &article)
 
         if let image = front["image"]?.mapping, let caption = image["caption"], caption.scalar != nil {
@@ -151,15 +154,31 @@ private struct Walker {
         lastEnd = range(node)?.end ?? start
     }
 
-    mutating func walk(children parent: OpaquePointer, role: BlockRole) {
+    /// Lists, quotes and emphasis nested deeper than this are refused with an error: each level is
+    /// a frame of the walker's recursion, and no article nests a hundredth as deep.
+    static let maxNesting = 1000
+    /// Where nesting first went past `maxNesting`.
+    var tooDeep: SourceLocation?
+    /// How many inline containers (emphasis, links, images) enclose the one being walked.
+    var inlineNesting = 0
+
+    /// Whether `node` at `depth` may be walked; past the limit, records where and says no.
+    mutating func admits(_ node: OpaquePointer, depth: Int) -> Bool {
+        guard depth > Self.maxNesting else { return true }
+        tooDeep = tooDeep ?? range(node)?.start ?? lastEnd
+        return false
+    }
+
+    mutating func walk(children parent: OpaquePointer, role: BlockRole, depth: Int) {
+        guard admits(parent, depth: depth) else { return }
         var child = cmark_node_first_child(parent)
         while let node = child {
-            visit(node, role: role)
+            visit(node, role: role, depth: depth + 1)
             child = cmark_node_next(node)
         }
     }
 
-    mutating func visit(_ node: OpaquePointer, role: BlockRole) {
+    mutating func visit(_ node: OpaquePointer, role: BlockRole, depth: Int) {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
             paragraph(node, role: role)
@@ -167,7 +186,7 @@ private struct Walker {
             let level = cmark_node_get_heading_level(node)
             paragraph(node, role: level == 1 && !blocks.contains { $0.role == .headline } ? .headline : .heading)
         case CMARK_NODE_BLOCK_QUOTE:
-            walk(children: node, role: .blockquote)
+            walk(children: node, role: .blockquote, depth: depth)
         case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
             break
         default:
@@ -177,7 +196,7 @@ private struct Walker {
                     || String(cString: cmark_node_get_type_string(node)).hasPrefix("table_cell") {
                     paragraph(node, role: .chrome)
                 } else {
-                    walk(children: node, role: role)
+                    walk(children: node, role: role, depth: depth)
                 }
             }
         }
@@ -198,6 +217,9 @@ private struct Walker {
 
     mutating func inline(children parent: OpaquePointer, into builder: inout TextBuilder,
                          emphasisOnly: inout Bool, hasText: inout Bool, depth: Int) {
+        inlineNesting += 1
+        defer { inlineNesting -= 1 }
+        guard admits(parent, depth: inlineNesting) else { return }
         var child = cmark_node_first_child(parent)
         while let node = child {
             defer { child = cmark_node_next(node) }
