@@ -78,13 +78,23 @@ struct YAMLDocument {
         return severity
     }
 
-    /// The neutral parameter tree of a node.
-    func param(_ node: Node) -> ParamNode {
+    /// The most values a rule's parameters may hold once YAML aliases are expanded: far more than
+    /// any lexicon needs, far fewer than an alias bomb ("billion laughs") expands to.
+    static let maxParamValues = 200_000
+
+    /// The neutral parameter tree of a node, counting values against `budget`.
+    func param(_ node: Node, budget: inout Int) throws -> ParamNode {
+        budget -= 1
+        guard budget >= 0 else {
+            throw error(node, "the parameters hold more than \(Self.maxParamValues) values once aliases are expanded (a YAML alias bomb?)")
+        }
         switch node {
         case .scalar(let scalar): return ParamNode(.scalar(scalar.string), at: Self.location(node), in: file)
-        case .sequence(let seq): return ParamNode(.list(seq.map(param)), at: Self.location(node), in: file)
+        case .sequence(let seq):
+            return ParamNode(.list(try seq.map { try param($0, budget: &budget) }), at: Self.location(node), in: file)
         case .mapping(let map):
-            return ParamNode(.map(map.map { (key: $0.key.scalar?.string ?? "", value: param($0.value)) }), at: Self.location(node), in: file)
+            return ParamNode(.map(try map.map { (key: $0.key.scalar?.string ?? "", value: try param($0.value, budget: &budget)) }),
+                             at: Self.location(node), in: file)
         case .alias: return ParamNode(.scalar(""), at: Self.location(node), in: file)
         }
     }
@@ -93,7 +103,8 @@ struct YAMLDocument {
         guard let node = mapping[key] else { return nil }
         if case .scalar(let s) = node, s.string.isEmpty || s.string == "~" { return RuleParams() }
         guard let map = node.mapping else { throw error(node, "'\(key)' must be a mapping") }
-        return RuleParams(map.map { (key: $0.key.scalar?.string ?? "", value: param($0.value)) },
+        var budget = Self.maxParamValues
+        return RuleParams(try map.map { (key: $0.key.scalar?.string ?? "", value: try param($0.value, budget: &budget)) },
                           at: Self.location(node))
     }
 }
