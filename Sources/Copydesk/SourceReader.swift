@@ -5,23 +5,43 @@ import Foundation
 /// binary, or not valid UTF-8 (with the line and column of the first bad byte).
 public enum SourceReader {
     public static func read(path: String) -> Result<String, InputError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-                return .failure(InputError(isDir.boolValue ? "is a folder" : "cannot read the file (permission denied?)"))
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, stat(path, &info) != 0 {
+            return .failure(InputError(errno == ELOOP ? "a symbolic link loop" : "a symbolic link to nothing (\(target(of: path)))"))
+        }
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: return .failure(InputError("is a folder"))
+            case S_IFIFO: return .failure(InputError("a named pipe (FIFO), not a file: it is not read"))
+            default: return .failure(InputError("not a regular file (a device or socket): it is not read"))
             }
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if access(path, F_OK) == 0 { return .failure(InputError("cannot read the file: permission denied")) }
             return .failure(InputError("no such file"))
         }
         return decode(data)
     }
 
+    static func target(of link: String) -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: link)) ?? "?"
+    }
+
     public static func decode(_ data: Data) -> Result<String, InputError> {
         if data.isEmpty { return .failure(InputError("the file is empty")) }
-        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
-        if let nul = body.prefix(65536).firstIndex(of: 0) {
-            return .failure(InputError("binary file (a NUL byte at offset \(nul - body.startIndex)), not an article"))
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            let order = data.starts(with: [0xFF, 0xFE]) ? "little-endian" : "big-endian"
+            return .failure(InputError("UTF-16 text (\(order), with a byte-order mark): save it as UTF-8 to lint it"))
         }
-        // validated in place, whole: no copies, and a NUL further on cannot cut the text short
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        if let nul = body.firstIndex(of: 0) {
+            return .failure(InputError("binary file (a NUL byte at offset \(nul - data.startIndex)), not an article"))
+        }
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return .failure(InputError("the file holds only white space"))
+        }
+        // validated in place, whole: no copies
         if let text = String(validating: body, as: UTF8.self) {
             return .success(text)
         }
