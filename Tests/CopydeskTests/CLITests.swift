@@ -92,6 +92,50 @@ import Testing
         #expect(paths == ["a/huge.txt", "a/story.txt"], "each file once, the loop not followed")
     }
 
+    /// Inputs that are not UTF-8 articles are named for what they are, each with exit 2, and the
+    /// other files are still linted; a CRLF file with front matter reads like its LF twin.
+    @Test func encodingsPipesLinksAndBlankFilesAreNamed() throws {
+        let dir = try write([
+            "utf16.txt": Data([0xFF, 0xFE]) + "Hi".data(using: .utf16LittleEndian)!,
+            "blank.md": Data("  \n\t\n".utf8),
+            "late-nul.txt": Data(String(repeating: "word ", count: 20_000).utf8) + Data([0]) + Data("tail".utf8),
+            "crlf.md": Data("---\r\ntitle: Harbor road\r\ndate: 2024-05-01\r\ncopyright: \"© 2019 Harbor Gazette\"\r\n---\r\n\r\nThe council met.\r\n".utf8),
+            "good.txt": Data(Self.quoteStory.utf8),
+        ])
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("self.txt").path, withDestinationPath: "self.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("gone.txt").path, withDestinationPath: "missing.txt")
+        #expect(mkfifo(dir.appendingPathComponent("pipe.txt").path, 0o644) == 0)
+        let names = ["utf16.txt", "blank.md", "late-nul.txt", "crlf.md", "self.txt", "gone.txt", "pipe.txt", "good.txt"]
+        let result = try Support.run(["lint", "--format", "json"] + names, in: dir)
+        #expect(result.code == 2)
+        let files = try #require((try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])?["files"] as? [[String: Any]])
+        let message = Dictionary(uniqueKeysWithValues: files.map { ($0["path"] as! String, ($0["error"] as? [String: Any])?["message"] as? String) })
+        #expect(message["utf16.txt"]??.contains("UTF-16") == true)
+        #expect(message["blank.md"]??.contains("only white space") == true)
+        #expect(message["late-nul.txt"]??.contains("NUL byte at offset 100000") == true)
+        #expect(message["self.txt"]??.contains("symbolic link loop") == true)
+        #expect(message["gone.txt"]??.contains("symbolic link to nothing") == true)
+        #expect(message["pipe.txt"]??.contains("FIFO") == true)
+        #expect(message["crlf.md"] == .some(nil), "CRLF front matter is read: \(String(describing: message["crlf.md"]))")
+        let crlf = files.first { $0["path"] as? String == "crlf.md" }
+        let notice = (crlf?["diagnostics"] as? [[String: Any]])?.first { $0["rule"] as? String == "copyright-year-mismatch" }
+        #expect(notice?["line"] as? Int == 4 && notice?["column"] as? Int == 13 && notice?["endColumn"] as? Int == 34)
+        #expect((files.first { $0["path"] as? String == "good.txt" }?["diagnostics"] as? [Any])?.count == 1)
+    }
+
+    /// A "billion laughs" of YAML aliases in a rule's parameters is refused at once, naming the file.
+    @Test func aliasBombInTheConfigIsAnError() throws {
+        var yaml = "rules:\n  newsroom-email:\n    params:\n      a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        let names = Array("abcdefghij")
+        for (previous, name) in zip(names, names.dropFirst()) {
+            yaml += "      \(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let dir = try write([".copydesk.yml": Data(yaml.utf8), "a.txt": Data("The e-mail came.\n".utf8)])
+        let result = try Support.run(["lint", "a.txt"], in: dir)
+        #expect(result.code == 2)
+        #expect(result.err.contains(".copydesk.yml:") && result.err.contains("alias"), "\(result.err)")
+    }
+
     @Test func unreadableFileIsAnInputError() throws {
         let result = try Support.run(["lint", "/nonexistent/story.md"])
         #expect(result.code == 2)

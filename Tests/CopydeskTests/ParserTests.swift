@@ -124,10 +124,39 @@ import Testing
         #expect(undated.published == nil)
     }
 
-    @Test func deeplyNestedHTMLDoesNotCrash() throws {
+    @Test func deeplyNestedHTMLIsReadWhole() throws {
         let html = String(repeating: "<div>", count: 20_000) + "<p>\"Deep text with quite a few words in it.\"</p>"
         let article = try parse(html, "html")
-        #expect(article.format == "html")
+        #expect(article.blocks.map(\.text) == ["\"Deep text with quite a few words in it.\""])
+        // a notice 300 levels down is still the page's notice
+        let notice = try parse(String(repeating: "<div>", count: 300) + "<p>&copy; 2015 Harbor Gazette.</p>"
+                               + String(repeating: "</div>", count: 300), "html")
+        #expect(notice.notices.first?.years == 2015...2015)
+        // nothing is dropped however many elements stay open
+        let open = try parse(String(repeating: "<div><p>Another paragraph.", count: 100_000), "html")
+        #expect(open.blocks.count == 100_000)
+    }
+
+    /// Nesting past the walker's documented limit is a clear error with its position, never a crash,
+    /// and the other files of the run are still linted.
+    @Test func markdownNestedTooDeepIsAnErrorNotACrash() throws {
+        let lists = String(repeating: "- ", count: 66_000) + "item\n"
+        #expect(throws: InputError.self) { try parse(lists, "md") }
+        do {
+            _ = try parse(lists, "md")
+        } catch let error as InputError {
+            #expect(error.message.contains("nested more than"))
+            #expect(error.location?.line == 1)
+        }
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(lists.utf8).write(to: folder.appendingPathComponent("deep.md"))
+        try Data("The council voted, the mayor said, to close the road.\n".utf8).write(to: folder.appendingPathComponent("ok.md"))
+        let run = try Support.run(["lint", "deep.md", "ok.md", "--format", "json"], in: folder)
+        #expect(run.code == 2)
+        let files = (try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])?["files"] as? [[String: Any]]
+        #expect(files?.map { $0["path"] as? String } == ["deep.md", "ok.md"])
+        #expect(files?.first?["error"] != nil && files?.last?["error"] == nil)
     }
 
     @Test func plainTextJoinsHardWrappedWireCopy() throws {
