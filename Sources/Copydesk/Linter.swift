@@ -111,17 +111,22 @@ public struct Linter: Sendable {
         public var passes: [[TextEdit]] = []
         /// What is left to report after fixing (or the file's error).
         public var report: FileReport
+        /// Why a fixed file was left unwritten (changed meanwhile, read-only, hard-linked).
+        public var refusal: String?
     }
 
-    /// Fixes files on `jobs` threads; with `write`, changed files are replaced atomically
-    /// (a temporary file in the same folder, renamed over the original, permissions kept).
+    /// Fixes files on `jobs` threads; with `write`, changed files are saved by `SafeWriter`
+    /// (atomically, only when unchanged since read, mode, owner and byte-order mark kept).
     /// Files with nothing to fix are never touched.
-    public func fix(files paths: [String], jobs: Int, write: Bool, published: PublicationDate? = nil) -> [FixOutcome] {
-        parallelMap(count: paths.count, jobs: jobs) { i in
+    public func fix(files paths: [String], jobs: Int, write: Bool, allowReadOnly: Bool = false,
+                    published: PublicationDate? = nil) -> [FixOutcome] {
+        if write { SafeWriter.removeLeftovers(besides: paths) }
+        return parallelMap(count: paths.count, jobs: jobs) { i in
             let path = paths[i]
+            let snapshot: SafeWriter.Snapshot
             let text: String
-            switch SourceReader.read(path: path) {
-            case .success(let t): text = t
+            switch SafeWriter.Snapshot.read(path).flatMap({ s in SourceReader.decode(s.data).map { (s, $0) } }) {
+            case .success(let (s, t)): (snapshot, text) = (s, t)
             case .failure(let error):
                 return FixOutcome(path: path, diff: "", report: FileReport(path: path, format: parsers.parser(for: path).format,
                                                                           diagnostics: [], error: error))
@@ -130,27 +135,17 @@ public struct Linter: Sendable {
             guard let fixed else { return FixOutcome(path: path, diff: "", report: report) }
             if write {
                 do {
-                    try Self.replaceAtomically(path, with: fixed)
+                    try SafeWriter.write(fixed, over: snapshot, allowReadOnly: allowReadOnly)
+                } catch let refusal as SafeWriter.Refusal {
+                    return FixOutcome(path: path, diff: "", report: lint(text: text, path: path, published: published),
+                                      refusal: refusal.reason)
                 } catch {
                     return FixOutcome(path: path, diff: "", report: FileReport(path: path, format: report.format, diagnostics: [],
-                                                                              error: InputError("cannot write the fix: \(error.localizedDescription)")))
+                                                                              error: error as? InputError ?? InputError("\(error)")))
                 }
             }
             return FixOutcome(path: path, diff: FixApplier.unifiedDiff(old: text, new: fixed, path: path.withoutDotSlash),
                               passes: passes, report: report)
-        }
-    }
-
-    static func replaceAtomically(_ path: String, with text: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).copydesk-\(UUID().uuidString)")
-        try Data(text.utf8).write(to: temp)
-        if let permissions = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] {
-            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temp.path)
-        }
-        guard rename(temp.path, path) == 0 else {
-            try? FileManager.default.removeItem(at: temp)
-            throw InputError(String(cString: strerror(errno)))
         }
     }
 

@@ -5,6 +5,11 @@ import Foundation
 /// binary, or not valid UTF-8 (with the line and column of the first bad byte).
 public enum SourceReader {
     public static func read(path: String) -> Result<String, InputError> {
+        readData(path: path).flatMap(decode)
+    }
+
+    /// The bytes of a regular file (or of what a symbolic link points to), or why there are none.
+    public static func readData(path: String) -> Result<Data, InputError> {
         var info = stat()
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, stat(path, &info) != 0 {
             return .failure(InputError(errno == ELOOP ? "a symbolic link loop" : "a symbolic link to nothing (\(target(of: path)))"))
@@ -21,7 +26,7 @@ public enum SourceReader {
             if access(path, F_OK) == 0 { return .failure(InputError("cannot read the file: permission denied")) }
             return .failure(InputError("no such file"))
         }
-        return decode(data)
+        return .success(data)
     }
 
     static func target(of link: String) -> String {

@@ -55,6 +55,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the fixes as a unified diff without changing any file.")
     var fixDryRun = false
 
+    @Flag(name: .long, help: "With --fix, fix read-only files too (they are skipped otherwise).")
+    var fixReadOnly = false
+
     @Flag(name: .long, help: "Lint the staged content of staged article files (for commit hooks).")
     var staged = false
 
@@ -108,7 +111,16 @@ struct LintCommand: ParsableCommand {
         if fix || fixDryRun {
             let files = changedSince != nil ? try collect(linter, date).map(\.path)
                 : linter.discover(paths.isEmpty ? ["."] : paths)
-            let outcomes = linter.fix(files: files, jobs: jobs, write: fix, published: date)
+            if fix { Self.removeTemporaryFilesOnInterrupt() }
+            let outcomes = linter.fix(files: files, jobs: jobs, write: fix, allowReadOnly: fixReadOnly, published: date)
+            for outcome in outcomes {
+                if let refusal = outcome.refusal { printError("warning: \(outcome.path.withoutDotSlash) \(refusal)") }
+            }
+            if fix, !quiet {
+                let written = outcomes.filter { !$0.passes.isEmpty }
+                let edits = written.reduce(0) { $0 + $1.passes.reduce(0) { $0 + $1.count } }
+                printError("fixed \(edits) finding\(edits == 1 ? "" : "s") in \(written.count) file\(written.count == 1 ? "" : "s")")
+            }
             if fixDryRun {
                 let changed = outcomes.filter { !$0.passes.isEmpty }
                 let printed = format == "json" ? JSONReporter.renderFixes(changed.map { ($0.path.withoutDotSlash, $0.passes, $0.diff) }) + "\n"
@@ -159,6 +171,25 @@ struct LintCommand: ParsableCommand {
         let failing = reports.contains { $0.diagnostics.contains { $0.severity >= threshold } }
         if failing { throw ExitCode(1) }
         if let maxWarnings, report.count(.warning) > maxWarnings { throw ExitCode(1) }
+    }
+
+    /// On SIGINT or SIGTERM during `--fix`, removes the temporary files being written, then exits
+    /// as the signal would have (128 + its number).
+    static func removeTemporaryFilesOnInterrupt() {
+        _ = interruptSources
+    }
+
+    /// The signal sources, made once and kept alive for the whole run. `nonisolated(unsafe)`: the
+    /// array is created once, under the lazy-initialisation lock, and never changed; only retained.
+    nonisolated(unsafe) static let interruptSources: [any DispatchSourceSignal] = [SIGINT, SIGTERM].map { sig in
+        signal(sig, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+        source.setEventHandler {
+            TemporaryFiles.shared.removeAll()
+            Foundation.exit(128 + sig)
+        }
+        source.resume()
+        return source
     }
 
     /// Lints what the user asked for: paths and standard input, or git's staged or changed files.

@@ -132,8 +132,10 @@ import Testing
         for source in [real, more] {
             for name in try FileManager.default.contentsOfDirectory(atPath: source.path)
             where (name.hasSuffix(".html") || name.hasSuffix(".md")) && name != "README.md" {
-                try FileManager.default.copyItem(at: source.appendingPathComponent(name),
-                                                 to: folder.appendingPathComponent("\(source.lastPathComponent)-\(name)"))
+                let copy = folder.appendingPathComponent("\(source.lastPathComponent)-\(name)")
+                try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: copy)
+                // the shared corpus is read-only, which --fix respects: the copies are the user's own
+                try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: copy.path)
             }
         }
         let run = try Support.process("/usr/bin/env", ["python3", Support.root.appendingPathComponent("Tests/tools/source_check.py").path,
