@@ -16,13 +16,16 @@ public struct TextReporter: Reporter {
                 out += "\(file.path)\(loc): \(paint("error", "1;31")): \(error.message) [input]\n"
                 continue
             }
+            // findings come in line order: a line's scalars are taken once, not once per finding
+            var cached: (line: Int, scalars: [Unicode.Scalar])?
             for d in file.diagnostics {
                 let color = d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36"
                 out += "\(file.path):\(d.range.start.line):\(d.range.start.column): \(paint(d.severity.rawValue, color)): "
                 out += "\(d.message) [\(d.rule)]\n"
                 if let line = file.lines[d.range.start.line] {
                     // a window of the line around the finding, so long lines (HTML) stay readable
-                    let scalars = Array(line.unicodeScalars)
+                    if cached?.line != d.range.start.line { cached = (d.range.start.line, Array(line.unicodeScalars)) }
+                    let scalars = cached!.scalars
                     let from = max(0, min(d.range.start.column - 1, scalars.count) - 40)
                     let to = min(scalars.count, from + 160)
                     let lead = from > 0 ? "…" : ""

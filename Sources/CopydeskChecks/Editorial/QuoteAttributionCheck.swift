@@ -245,13 +245,17 @@ public struct QuoteAttributionCheck: CheckKind {
     enum Cue { case none, weak, strong }
 
     /// A speech verb or frame in `range`, outside the quotation spans, and how strong it is.
-    func hasCue(_ s: [Unicode.Scalar], _ range: Range<Int>, excluding spans: [Range<Int>]) -> Cue {
+    func hasCue(_ s: [Unicode.Scalar], _ range: Range<Int>, excluding allSpans: [Range<Int>]) -> Cue {
+        // the quotations in this sentence only (they are in order and apart): linear in the paragraph
+        let spans = Self.overlapping(allSpans, range)
         var outside: [Unicode.Scalar] = []
         var k = range.lowerBound
+        var next = spans.startIndex
         while k < range.upperBound {
-            if let span = spans.first(where: { $0.contains(k) }) {
+            while next < spans.endIndex, spans[next].upperBound <= k { next += 1 }
+            if next < spans.endIndex, spans[next].contains(k) {
                 outside.append(" ")
-                k = span.upperBound
+                k = spans[next].upperBound
                 continue
             }
             outside.append(s[k])
@@ -279,6 +283,18 @@ public struct QuoteAttributionCheck: CheckKind {
             if j < s.count, ["—", "–", "-", "―"].contains(s[j]) { return .strong }
         }
         return found.isEmpty ? .none : .weak
+    }
+
+    /// The spans (sorted, not overlapping) that overlap `range`, found by binary search.
+    static func overlapping(_ spans: [Range<Int>], _ range: Range<Int>) -> ArraySlice<Range<Int>> {
+        var low = 0, high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[mid].upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < spans.count, spans[end].lowerBound < range.upperBound { end += 1 }
+        return spans[low..<end]
     }
 
     static func hasQuote(_ paragraph: Paragraph, sentence: Range<Int>) -> Bool {

@@ -23,6 +23,8 @@ public struct BalanceCheck: CheckKind {
         let article = context.article
         var findings: [Finding] = []
         let prose = context.blocks.filter { article.blocks[$0].isProse }
+        // open-ended quotations by block, found once: linear however many paragraphs and quotations
+        let openEnded = Dictionary(grouping: article.quotations.filter(\.openEnded), by: \.block)
         for (n, index) in prose.enumerated() {
             let block = article.blocks[index]
             if parentheses {
@@ -43,7 +45,7 @@ public struct BalanceCheck: CheckKind {
             }
             if quotes {
                 let continued = n + 1 < prose.count && article.blocks[prose[n + 1]].scalars.first.map(Self.openers.contains) == true
-                for quote in article.quotations where quote.block == index && quote.openEnded && !continued {
+                for quote in openEnded[index] ?? [] where !continued {
                     findings.append(Finding(range: block.map.range(quote.span.lowerBound..<quote.span.lowerBound + 1),
                                             excerpt: block.text(quote.span.lowerBound..<quote.span.lowerBound + 1),
                                             values: ["match": "quotation mark"]))
