@@ -21,10 +21,10 @@ public enum SafeWriter {
 
         /// Reads `path` (following a symbolic link) and records what it read.
         /// The size and time are taken before the bytes, so that a change during the read shows.
-        public static func read(_ path: String) -> Result<Snapshot, InputError> {
+        public static func read(_ path: String, limit: Int = Linter.defaultMaxFileSize) -> Result<Snapshot, InputError> {
             var info = stat()
             let known = stat(path, &info) == 0
-            return SourceReader.readData(path: path).map {
+            return SourceReader.readData(path: path, limit: limit).map {
                 Snapshot(path: path, data: $0, size: known ? Int(info.st_size) : -1, modified: info.st_mtim)
             }
         }

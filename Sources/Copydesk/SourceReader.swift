@@ -4,19 +4,24 @@ import Foundation
 /// Reads an input file as text, refusing what is not an article: unreadable, empty,
 /// binary, or not valid UTF-8 (with the line and column of the first bad byte).
 public enum SourceReader {
-    public static func read(path: String) -> Result<String, InputError> {
-        readData(path: path).flatMap(decode)
+    public static func read(path: String, limit: Int = Linter.defaultMaxFileSize) -> Result<String, InputError> {
+        readData(path: path, limit: limit).flatMap(decode)
     }
 
-    /// The bytes of a regular file (or of what a symbolic link points to), or why there are none.
-    public static func readData(path: String) -> Result<Data, InputError> {
+    /// The bytes of a regular file (or of what a symbolic link points to), or why there are none;
+    /// a file over `limit` bytes is refused unread.
+    public static func readData(path: String, limit: Int = Linter.defaultMaxFileSize) -> Result<Data, InputError> {
         var info = stat()
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, stat(path, &info) != 0 {
             return .failure(InputError(errno == ELOOP ? "a symbolic link loop" : "a symbolic link to nothing (\(target(of: path)))"))
         }
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
-            case S_IFREG: break
+            case S_IFREG:
+                if info.st_size > limit {
+                    return .failure(InputError(String(format: "%.1f MiB, over the %d MiB limit (--max-file-size): not read",
+                                                             Double(info.st_size) / 1_048_576, limit >> 20)))
+                }
             case S_IFDIR: return .failure(InputError("is a folder"))
             case S_IFIFO: return .failure(InputError("a named pipe (FIFO), not a file: it is not read"))
             default: return .failure(InputError("not a regular file (a device or socket): it is not read"))

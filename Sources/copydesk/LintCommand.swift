@@ -55,6 +55,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the fixes as a unified diff without changing any file.")
     var fixDryRun = false
 
+    @Option(name: .long, help: "Refuse files larger than this many MiB (default 64).")
+    var maxFileSize: Int?
+
     @Flag(name: .long, help: "With --fix, fix read-only files too (they are skipped otherwise).")
     var fixReadOnly = false
 
@@ -71,6 +74,7 @@ struct LintCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if let maxFileSize, maxFileSize < 1 { throw ValidationError("--max-file-size takes a number of MiB, 1 or more") }
         guard ReporterRegistry.reporter(named: format) != nil else {
             throw ValidationError("unknown format '\(format)'; choose one of: \(ReporterRegistry.builtins.map { $0.name }.joined(separator: ", "))")
         }
@@ -105,7 +109,8 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let linter = try options.load()
+        var linter = try options.load()
+        if let maxFileSize { linter.maxFileSize = maxFileSize << 20 }
         let date = published.flatMap(publicationDate)
         var reports: [FileReport]
         if fix || fixDryRun {

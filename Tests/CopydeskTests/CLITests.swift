@@ -136,6 +136,16 @@ import Testing
         #expect(result.err.contains(".copydesk.yml:") && result.err.contains("alias"), "\(result.err)")
     }
 
+    @Test func aFileOverTheSizeLimitIsRefusedUnread() throws {
+        let big = String(repeating: "The council met on Tuesday to discuss the road plan.\n\n", count: 40_000)   // 2.1 MB
+        let dir = try write(["big.txt": Data(big.utf8), "good.txt": Data(Self.quoteStory.utf8)])
+        let result = try Support.run(["lint", "--max-file-size", "1", "big.txt", "good.txt"], in: dir)
+        #expect(result.code == 2)
+        #expect(result.out.contains("big.txt: error: 2.1 MiB, over the 1 MiB limit (--max-file-size): not read"), "\(result.out)")
+        #expect(result.out.contains("good.txt:5:1:"))
+        #expect(try Support.run(["lint", "--max-file-size", "0", "good.txt"], in: dir).code == 2)
+    }
+
     @Test func unreadableFileIsAnInputError() throws {
         let result = try Support.run(["lint", "/nonexistent/story.md"])
         #expect(result.code == 2)
