@@ -2,8 +2,10 @@ import Foundation
 
 /// Finds the article files under the paths a user gives.
 ///
-/// Folders are walked recursively for known extensions; hidden folders (`.git`),
-/// `.build` and symlink loops are skipped; a file named explicitly is always taken.
+/// Folders are walked recursively for known extensions; hidden folders (`.git`) and
+/// `node_modules` are skipped, and a folder reached twice (a link back up) is walked once; a
+/// file named explicitly is always taken. What could not be walked or followed — a folder it
+/// may not read, a link to nothing or to itself — is returned with the reason, never dropped.
 public struct FileDiscovery {
     public let extensions: Set<String>
     /// Returns false for paths (relative to the config's folder) to leave out.
@@ -14,9 +16,10 @@ public struct FileDiscovery {
         self.selects = selects
     }
 
-    /// The files to lint, in a stable order, each once.
-    public func files(in paths: [String], relativeTo base: String) -> [String] {
+    /// The files to lint, in a stable order, each once; and the paths it had to leave, with why.
+    public func files(in paths: [String], relativeTo base: String) -> (files: [String], skipped: [(path: String, reason: String)]) {
         var out: [String] = []
+        var skipped: [(path: String, reason: String)] = []
         var seen = Set<String>()
         let fm = FileManager.default
         for path in paths {
@@ -26,20 +29,35 @@ public struct FileDiscovery {
                 continue
             }
             var visited = Set<String>()
-            walk(path, into: &out, seen: &seen, visited: &visited, base: base)
+            walk(path, into: &out, skipped: &skipped, seen: &seen, visited: &visited, base: base)
         }
-        return out
+        return (out, skipped)
     }
 
-    private func walk(_ dir: String, into out: inout [String], seen: inout Set<String>, visited: inout Set<String>, base: String) {
-        guard visited.insert(Self.realPath(dir)).inserted else { return }   // a symlink loop, or a folder seen by another way
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+    private func walk(_ dir: String, into out: inout [String], skipped: inout [(path: String, reason: String)],
+                      seen: inout Set<String>, visited: inout Set<String>, base: String) {
+        guard visited.insert(Self.realPath(dir)).inserted else { return }   // reached again by a link: walked once
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: dir)
+        } catch {
+            skipped.append((dir, "cannot read the folder (\(opendir(dir) == nil ? String(cString: strerror(errno)) : "unreadable"))"))
+            return
+        }
         for name in names.sorted() where !name.hasPrefix(".") && name != "node_modules" {
             let path = dir == "." ? name : (dir as NSString).appendingPathComponent(name)
             var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+                // a link whose target is missing or is the link itself
+                var info = stat()
+                if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                    let loop = stat(path, &info) != 0 && errno == ELOOP
+                    skipped.append((path, loop ? "a symbolic link loop" : "a symbolic link to nothing"))
+                }
+                continue
+            }
             if isDir.boolValue {
-                walk(path, into: &out, seen: &seen, visited: &visited, base: base)
+                walk(path, into: &out, skipped: &skipped, seen: &seen, visited: &visited, base: base)
             } else if extensions.contains((name as NSString).pathExtension.lowercased()),
                       selects(Self.relative(path, to: base)), seen.insert(Self.realPath(path)).inserted {
                 out.append(path)

@@ -166,10 +166,14 @@ public struct Linter: Sendable {
         }
     }
 
-    /// The article files under `paths` (folders walked, config include/exclude applied).
-    public func discover(_ paths: [String]) -> [String] {
-        FileDiscovery(extensions: parsers.extensions, selects: configuration.selects)
+    /// The article files under `paths` (folders walked, config include/exclude applied), and a
+    /// report with an error for each folder or link that could not be followed.
+    public func discover(_ paths: [String]) -> (files: [String], skipped: [FileReport]) {
+        let found = FileDiscovery(extensions: parsers.extensions, selects: configuration.selects)
             .files(in: paths, relativeTo: configuration.baseDirectory)
+        return (found.files, found.skipped.map {
+            FileReport(path: $0.path, format: parsers.parser(for: $0.path).format, diagnostics: [], error: InputError($0.reason))
+        })
     }
 
     /// Rule metadata for reporters.

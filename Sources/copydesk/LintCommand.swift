@@ -114,8 +114,9 @@ struct LintCommand: ParsableCommand {
         let date = published.flatMap(publicationDate)
         var reports: [FileReport]
         if fix || fixDryRun {
-            let files = changedSince != nil ? try collect(linter, date).map(\.path)
+            let found: (files: [String], skipped: [FileReport]) = changedSince != nil ? (try collect(linter, date).map(\.path), [])
                 : linter.discover(paths.isEmpty ? ["."] : paths)
+            let files = found.files
             if fix { Self.removeTemporaryFilesOnInterrupt() }
             let outcomes = linter.fix(files: files, jobs: jobs, write: fix, allowReadOnly: fixReadOnly, published: date)
             for outcome in outcomes {
@@ -131,11 +132,11 @@ struct LintCommand: ParsableCommand {
                 let printed = format == "json" ? JSONReporter.renderFixes(changed.map { ($0.path.withoutDotSlash, $0.passes, $0.diff) }) + "\n"
                     : outcomes.map(\.diff).joined()
                 FileHandle.standardOutput.write(Data(printed.utf8))
-                reports = outcomes.map(\.report)
+                reports = outcomes.map(\.report) + found.skipped
                 if reports.contains(where: { $0.error != nil }) { throw ExitCode(2) }
                 throw ExitCode(reports.contains { !$0.diagnostics.isEmpty } ? 1 : 0)
             }
-            reports = outcomes.map(\.report)
+            reports = outcomes.map(\.report) + found.skipped
         } else {
             reports = try collect(linter, date)
         }
@@ -225,8 +226,9 @@ struct LintCommand: ParsableCommand {
             case .failure(let error): reports.append(FileReport(path: name, format: "text", diagnostics: [], error: error))
             }
         }
-        let files = linter.discover(inputs.filter { $0 != "-" })
+        let (files, skipped) = linter.discover(inputs.filter { $0 != "-" })
         return reports + linter.lint(files: files, jobs: jobs, published: date, progress: Self.progressLine(total: files.count))
+            + skipped
     }
 
     /// A progress line on standard error for long runs, when it is a terminal.

@@ -136,6 +136,19 @@ import Testing
         #expect(result.err.contains(".copydesk.yml:") && result.err.contains("alias"), "\(result.err)")
     }
 
+    /// A link to nothing or to itself inside a walked folder is reported, not skipped in silence.
+    /// (A folder the user may not read is reported the same way; as root every folder is readable.)
+    @Test func brokenLinksInAWalkedFolderAreReported() throws {
+        let dir = try write(["news/a.txt": Data(Self.quoteStory.utf8)])
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("news/gone.md").path, withDestinationPath: "missing.md")
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("news/self.md").path, withDestinationPath: "self.md")
+        let result = try Support.run(["lint", "news"], in: dir)
+        #expect(result.code == 2)
+        #expect(result.out.contains("news/gone.md: error: a symbolic link to nothing"))
+        #expect(result.out.contains("news/self.md: error: a symbolic link loop"))
+        #expect(result.out.contains("news/a.txt:5:1:"), "the other files are still linted")
+    }
+
     @Test func aFileOverTheSizeLimitIsRefusedUnread() throws {
         let big = String(repeating: "The council met on Tuesday to discuss the road plan.\n\n", count: 40_000)   // 2.1 MB
         let dir = try write(["big.txt": Data(big.utf8), "good.txt": Data(Self.quoteStory.utf8)])
