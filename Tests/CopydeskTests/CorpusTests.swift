@@ -21,6 +21,7 @@ import Testing
     static func score(corpus: String, labels: String) throws -> [String: Any]? {
         guard let dir = Support.corpus(corpus) else { return nil }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("score-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: out) }
         let score = try Support.process("/usr/bin/env", [
             "python3", Support.shared.appendingPathComponent("tools/score.py").path, "--copydesk", Support.binary.path,
             "--corpus", dir.path, "--labels", dir.deletingLastPathComponent().appendingPathComponent(labels).path, "--json", out.path])
@@ -97,6 +98,7 @@ import Testing
     @Test func handWrittenChecksHoldOnPublishersTheyWereNotWrittenOn() throws {
         guard Support.corpus("more") != nil else { return }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("silver-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: out) }
         let run = try Support.process("/usr/bin/env", [
             "python3", Support.root.appendingPathComponent("Training/silver_checks.py").path,
             "--copydesk", Support.binary.path, "--json", out.path])

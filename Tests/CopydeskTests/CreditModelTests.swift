@@ -87,6 +87,7 @@ import Testing
     @Test func heldOutFiguresStayAboveTheFloors() throws {
         guard Support.corpus("more") != nil, Support.corpus("real") != nil else { return }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("credit-eval-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: out) }
         let run = try Support.process("/usr/bin/env", [
             "python3", Support.root.appendingPathComponent("Training/credit_model.py").path, "evaluate",
             "--copydesk", Support.binary.path, "--json", out.path])
