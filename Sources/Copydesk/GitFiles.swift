@@ -22,7 +22,7 @@ public enum GitFiles {
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw InputError("git \(arguments.first ?? ""): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw InputError("git \(arguments.first ?? ""): \(message.trimmingWhitespace())")
         }
         return data
     }

@@ -180,7 +180,7 @@ public struct Linter: Sendable {
     public var ruleInfo: [RuleInfo] {
         configuration.rules.map { rule in
             RuleInfo(id: rule.id, summary: CheckKindRegistry.builtins[rule.kind]?.summary ?? rule.message,
-                     help: rule.description.trimmingCharacters(in: .whitespacesAndNewlines), severity: rule.severity)
+                     help: rule.description.trimmingWhitespace(), severity: rule.severity)
         }
     }
 }

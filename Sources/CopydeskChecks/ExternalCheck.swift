@@ -63,7 +63,7 @@ public struct ExternalCheck: CheckKind {
         }
         guard let response = try? JSONSerialization.jsonObject(with: output) as? [String: Any],
               let items = response["diagnostics"] as? [[String: Any]] else {
-            let shown = String(decoding: output.prefix(120), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let shown = String(decoding: output.prefix(120), as: UTF8.self).trimmingWhitespace()
             return [failure("its output is not a protocol response ({\"diagnostics\": [...]}): \(shown.isEmpty ? "nothing" : shown)")]
         }
         var findings: [Finding] = []
@@ -138,7 +138,7 @@ enum PluginRunner {
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let why = process.terminationReason == .exit ? "exited with status \(process.terminationStatus)"
                 : "was killed by signal \(process.terminationStatus)"
-            let detail = String(decoding: err.suffix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let detail = String(decoding: err.suffix(300), as: UTF8.self).trimmingWhitespace()
             return .failure(Failure(why + (detail.isEmpty ? "" : ": \(detail)")))
         }
         return .success(out)

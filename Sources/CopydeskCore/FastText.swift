@@ -47,3 +47,29 @@ extension Unicode.Scalar {
         return properties.isAlphabetic
     }
 }
+
+extension StringProtocol {
+    /// The text without the leading and trailing scalars `drop` accepts, with no Foundation
+    /// bridging (`trimmingCharacters` copies through `NSString`, a profile's top cost).
+    @inlinable public func trimming(where drop: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !drop($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !drop($0) })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// Without leading and trailing spaces and tabs (as `CharacterSet.whitespaces`).
+    @inlinable public func trimmingSpaces() -> String {
+        trimming { $0 == " " || $0 == "\t" || ($0.value >= 0x80 && $0.properties.generalCategory == .spaceSeparator) }
+    }
+
+    /// Without leading and trailing white space and line breaks (as `CharacterSet.whitespacesAndNewlines`).
+    @inlinable public func trimmingWhitespace() -> String { trimming(where: \.isSpace) }
+
+    /// Without leading and trailing scalars among `characters`.
+    @inlinable public func trimming(charactersIn characters: String) -> String {
+        let set = Set(characters.unicodeScalars)
+        return trimming(where: set.contains)
+    }
+}
+

@@ -176,7 +176,7 @@ struct HTMLWalker {
             guard doc.nodes[node].kind == .element || doc.nodes[node].kind == .document else { continue }
             switch name(node) {
             case "title":
-                title = title ?? doc.textContent(node).trimmingCharacters(in: .whitespacesAndNewlines)
+                title = title ?? doc.textContent(node).trimmingWhitespace()
             case "meta":
                 if let key = attribute(node, "property") ?? attribute(node, "name") ?? attribute(node, "itemprop"),
                    let value = attribute(node, "content") {

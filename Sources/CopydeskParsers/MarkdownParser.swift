@@ -300,7 +300,7 @@ private struct Walker {
         var captionKeys = Set(article.figures.compactMap { $0.caption.map { ArticleAssembler.captionKey(blocks[$0].text) } })
         for n in blocks.indices where blocks[n].figure == nil && blocks[n].role == .body {
             let literal = isLiterallyEmphasised(n)
-            let text = literal ? blocks[n].text.dropFirst().dropLast().trimmingCharacters(in: .whitespaces) : blocks[n].text
+            let text = literal ? blocks[n].text.dropFirst().dropLast().trimmingSpaces() : blocks[n].text
             guard text.split(separator: " ").count <= 80 else { continue }
             let credited = (emphasised.contains(n) || literal) && CreditRecognizer.trailingCredit(in: text) != nil
             let creditLine = n + 1 < blocks.count && blocks[n + 1].figure == nil && blocks[n].isProse

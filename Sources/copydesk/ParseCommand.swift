@@ -48,7 +48,7 @@ struct RulesCommand: ParsableCommand {
         let widths = (0..<header.count).map { c in ([header] + rows).map { $0[c].count }.max()! }
         for row in [header] + rows {
             print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+                .joined(separator: "  ").trimmingSpaces())
         }
     }
 }
@@ -69,7 +69,7 @@ struct ExplainCommand: ParsableCommand {
         }
         print("\(r.id) (\(r.kind), \(r.severity.rawValue)\(r.enabled ? "" : ", disabled"))")
         if let kind = linter.registry[r.kind] { print(kind.summary) }
-        if !r.description.isEmpty { print("\n" + r.description.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if !r.description.isEmpty { print("\n" + r.description.trimmingWhitespace()) }
         for (title, examples) in [("Triggering", r.triggering), ("Passing", r.passing)] where !examples.isEmpty {
             print("\n\(title) examples:")
             for example in examples {

@@ -62,7 +62,7 @@ public struct CreditPresenceCheck: CheckKind {
         let article = context.article
         let threshold = minConfidence ?? model.threshold(for: article.format)
         return article.figures.compactMap { figure in
-            if let credit = figure.credit, !credit.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+            if let credit = figure.credit, !credit.trimmingSpaces().isEmpty { return nil }
             // a caption expander alone ("toggle caption") is no visible caption
             let caption = figure.caption.map { article.blocks[$0].text }.flatMap { CaptionCues.isExpanderOnly($0) ? nil : $0 }
             if caption == nil, !captionless { return nil }

@@ -118,7 +118,7 @@ public struct QuoteAttributionCheck: CheckKind {
             let quotes = byBlock[i] ?? []
             // sentences and cues matter only where there is a quotation to judge
             let (sentences, cue, strongCue) = quotes.isEmpty ? ([], [], []) : sentencesAndCues(block, quotes)
-            let trimmed = block.text.trimmingCharacters(in: .whitespaces)
+            let trimmed = block.text.trimmingSpaces()
             let lastWord = TextTools.words(block.scalars.suffix(20)).last ?? ""
             return Paragraph(block: i, sentences: sentences, cue: cue, strongCue: strongCue, quotes: quotes,
                              endsWithColon: trimmed.hasSuffix(":"), endsWithTitleCue: Self.titleCues.contains(lastWord), openEnded: quotes.last?.openEnded ?? false,

@@ -41,22 +41,22 @@ public enum CreditRecognizer {
 
     /// A credit with its label ("Credit...", "Photo:") removed; nil when only the label is there.
     public static func withoutLabel(_ credit: String) -> String? {
-        var text = credit.trimmingCharacters(in: .whitespaces)
+        var text = credit.trimmingSpaces()
         let labels = ["image credit", "photo credit", "credits", "credit", "photograph", "photo", "image", "source"]
         for label in labels where text.lowercased().hasPrefix(label) {
             text = String(text.dropFirst(label.count))
             break
         }
-        text = text.trimmingCharacters(in: CharacterSet(charactersIn: " :.…()|-–—*_"))
+        text = text.trimming(charactersIn: " :.…()|-–—*_")
         return text.contains(where: \.isLetter) ? credit : nil
     }
 
     /// Whether a caption ends in an empty credit slot — "()", "(credit: )", "Photo:", a bare
     /// "|" — where a template or an editor dropped the credit: a caption with no credit.
     public static func hasEmptyCreditSlot(_ caption: String) -> Bool {
-        var text = caption.trimmingCharacters(in: .whitespaces)
+        var text = caption.trimmingSpaces()
         // a bar after a sentence ("Rep. Jane Doe. |"), not a menu's "Home |"
-        if text.hasSuffix("|"), text.dropLast().trimmingCharacters(in: .whitespaces).hasSuffix("."),
+        if text.hasSuffix("|"), text.dropLast().trimmingSpaces().hasSuffix("."),
            text.split(separator: " ").count >= 3 { return true }
         guard text.count > 20 else { return false }
         if text.hasSuffix("()") || text.hasSuffix("( )") || text.hasSuffix("|") { return true }
@@ -72,14 +72,14 @@ public enum CreditRecognizer {
     /// a sign strong enough for a long caption, where a bare parenthesis would not be.
     public static func hasLabelledTrailingCredit(_ caption: String) -> Bool {
         guard let start = trailingCredit(in: caption) else { return false }
-        let credit = String(String.UnicodeScalarView(caption.unicodeScalars.dropFirst(start))).trimmingCharacters(in: .whitespaces)
+        let credit = String(String.UnicodeScalarView(caption.unicodeScalars.dropFirst(start))).trimmingSpaces()
         return ["credit", "photo", "image", "picture", "illustration", "graphic", "video"].contains(where: credit.lowercased().hasPrefix)
     }
 
     /// Whether a whole line is a credit's slot left empty: "()", "Photo:", "Credit:".
     public static func isEmptyCreditLine(_ line: String) -> Bool {
         guard line.utf8.count <= 16 else { return false }
-        let text = line.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = line.trimmingSpaces().lowercased()
         return ["()", "( )", "[]", "photo:", "image:", "credit:", "photograph:", "image credit:", "photo credit:"].contains(text)
     }
 
@@ -110,7 +110,7 @@ public enum CreditRecognizer {
 
     /// Whether a whole line (or block) is a credit.
     public static func isCreditLine(_ line: String) -> Bool {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = line.trimmingSpaces()
         guard !text.isEmpty, text.utf8.count <= 320, text.count <= 160 else { return false }
         let range = NSRange(location: 0, length: (text as NSString).length)
         let words = text.split(separator: " ").count
@@ -125,7 +125,7 @@ public enum CreditRecognizer {
         if words <= 12, text.containsAnyBytes(["/", "|"]), !text.containsBytes("http"),
            slashCredit.firstMatch(in: text, range: range) != nil {
             // "Watch/Listen" in a menu is not "Reuters/Landov": a short one must name an agency
-            let sides = lower.split(whereSeparator: { $0 == "/" || $0 == "|" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            let sides = lower.split(whereSeparator: { $0 == "/" || $0 == "|" }).map { $0.trimmingSpaces() }
             if words >= 3 || sides.contains(where: lowercasedAgencies.contains) { return true }
         }
         if words <= 10, endsWithAgency(text) { return true }
@@ -177,7 +177,7 @@ public enum CreditRecognizer {
         let text = String(String.UnicodeScalarView(fragment))
         guard text.split(separator: " ").count <= afterCaptionWords, !text.hasSuffix(".") else { return nil }
         // a label with no name after it ("(credit: )") is an empty slot, no credit
-        let named = withoutLabel(text.trimmingCharacters(in: CharacterSet(charactersIn: "()[] ")))
+        let named = withoutLabel(text.trimming(charactersIn: "()[] "))
         return named != nil && isCreditLine(text) ? start : nil
     }
 
@@ -197,7 +197,7 @@ public enum CreditRecognizer {
         let tail = ns.substring(from: from)
         guard tail.containsAnyBytes([")", "|", ":", "by", "By", "BY", "...", "…", "AP", "AFP", "Reuters", "Getty"]) else { return nil }
         guard let m = trailing.firstMatch(in: caption, range: NSRange(location: from, length: ns.length - from)) else { return nil }
-        let credit = ns.substring(with: m.range).trimmingCharacters(in: CharacterSet(charactersIn: " ()|*_"))
+        let credit = ns.substring(with: m.range).trimming(charactersIn: " ()|*_")
         // a label with no name after it ("Credit...", "Photo:") is no credit
         guard let named = withoutLabel(credit), named.contains(where: \.isLetter) else { return nil }
         return (ns.substring(to: m.range.location) as String).unicodeScalars.count

@@ -30,12 +30,14 @@ enum ChromeLexicon {
 
     /// Whether a line is chrome by its words alone.
     static func isChrome(_ line: String) -> Bool {
-        let lower = line.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = line.lowercased().trimmingSpaces()
         if lower.isEmpty { return false }
         if exact.contains(lower) { return true }
         if lower.count < 90, prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
-        if playerTime.firstMatch(in: lower, range: NSRange(location: 0, length: (lower as NSString).length)) != nil { return true }
-        if lower.contains("â€") { return true }
+        // a player's clock ("1:02 / 3:45") starts with a digit: the pattern runs only then
+        if lower.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true,
+           playerTime.firstMatch(in: lower, range: NSRange(location: 0, length: lower.utf16.count)) != nil { return true }
+        if lower.containsBytes("â€") { return true }
         return false
     }
 }

@@ -47,11 +47,11 @@ enum NoticeRecognizer {
         let before = ns.substring(to: m.range.location)
         let after = ns.substring(from: NSMaxRange(m.range))
         // "(c)" must be followed by a year to count; the word must start the notice or precede © or a year.
-        let afterTrimmed = after.trimmingCharacters(in: .whitespaces)
+        let afterTrimmed = after.trimmingSpaces()
         let startsWithYear = afterTrimmed.first?.isNumber == true || afterTrimmed.hasPrefix("©")
         if markerText.lowercased() == "(c)" && !startsWithYear { return nil }
         if markerText.hasPrefix("Copyright") || markerText == "COPYRIGHT" {
-            let lead = before.trimmingCharacters(in: .whitespaces)
+            let lead = before.trimmingSpaces()
             let sentenceStart = lead.isEmpty || lead.hasSuffix(".") || lead.hasSuffix("|") || lead.hasSuffix("©")
             if !sentenceStart && !startsWithYear { return nil }
             if lead.lowercased().hasSuffix("image") || lead.lowercased().hasSuffix("photo") { return nil }
@@ -93,7 +93,7 @@ enum NoticeRecognizer {
            corporate.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) == nil { return nil }
         holder = holder.replacingOccurrences(of: "©", with: "")
             .replacingOccurrences(of: "All rights reserved", with: "", options: .caseInsensitive)
-            .trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—|"))
+            .trimming(charactersIn: " ,.;:-–—|")
         // the bare word with no year must name a holder: "Copyright" or "Copyright and Reprint Policy"
         // is a link, "Copyright The Associated Press" a notice
         if years == nil, markerText.lowercased() == "copyright", !holder.contains("©"),
@@ -111,7 +111,7 @@ enum NoticeRecognizer {
             return nil
         }
         let year = Int(ns.substring(with: m.range(at: 1)))!
-        let holder = ns.substring(with: m.range(at: 2)).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-"))
+        let holder = ns.substring(with: m.range(at: 2)).trimming(charactersIn: " ,.;:-")
         return Match(span: 0..<text.unicodeScalars.count, years: year...year,
                      yearSpan: scalarOffset(ns, m.range(at: 1).location)..<scalarOffset(ns, NSMaxRange(m.range(at: 1))),
                      holder: holder.isEmpty ? nil : holder)
