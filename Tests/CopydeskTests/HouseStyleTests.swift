@@ -116,7 +116,10 @@ import Testing
         let dir = try Support.temporaryFolder()
         for name in try FileManager.default.contentsOfDirectory(atPath: real.path) where !name.hasSuffix(".tsv") && name != "README.md" {
             try FileManager.default.copyItem(at: real.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+            // the shared corpus is read-only, which --fix respects: the copies are the user's own
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: dir.appendingPathComponent(name).path)
         }
+        defer { try? FileManager.default.removeItem(at: dir) }
         func snapshot() throws -> [String: (Date, Data)] {
             var out: [String: (Date, Data)] = [:]
             for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
