@@ -5,7 +5,9 @@
 public struct TextBuilder: Sendable {
     public private(set) var scalars: [Unicode.Scalar] = []
     private var map = SourceMap()
-    private var pendingSpace: SourceLocation?
+    /// The space owed before the next scalar: where it stands and how many source characters
+    /// spell it (0 for a break that markup makes, which no fix may take for text).
+    private var pendingSpace: (location: SourceLocation, width: Int)?
 
     public init() {}
 
@@ -14,12 +16,13 @@ public struct TextBuilder: Sendable {
     /// Appends one scalar spelled by the `width` source characters at `location`.
     public mutating func append(_ scalar: Unicode.Scalar, at location: SourceLocation, width: Int = 1) {
         if scalar.isSpace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
-            if !scalars.isEmpty, pendingSpace == nil { pendingSpace = location }
+            // a space spelled by a reference (`&nbsp;`) keeps its width, so no fix takes it for text
+            if !scalars.isEmpty, pendingSpace == nil { pendingSpace = (location, width) }
             return
         }
         if let space = pendingSpace {
             scalars.append(" ")
-            map.append(space)
+            map.append(space.location, width: space.width)
             pendingSpace = nil
         }
         scalars.append(scalar)
@@ -41,7 +44,7 @@ public struct TextBuilder: Sendable {
 
     /// Separates what comes next from what came before with a space, if anything came before.
     public mutating func breakWord(at location: SourceLocation) {
-        if !scalars.isEmpty, pendingSpace == nil { pendingSpace = location }
+        if !scalars.isEmpty, pendingSpace == nil { pendingSpace = (location, 0) }
     }
 
     /// The block built so far.

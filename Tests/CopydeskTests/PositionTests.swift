@@ -35,6 +35,12 @@ import Testing
         #expect(block.map.range(0..<4) == SourceRange(start: .init(line: 1, column: 4), end: .init(line: 1, column: 15)))
         #expect(!block.map.isVerbatim(0..<4))
         #expect(block.map.isVerbatim(5..<7))
+        // a space spelled `&nbsp;` is one space of text over six characters, not verbatim text
+        let nbsp = try #require(try Support.linter.parse(text: "<p>an&nbsp;egg</p>", path: "c.html").blocks.first)
+        #expect(nbsp.text == "an egg")
+        #expect(nbsp.map.range(2..<3) == SourceRange(start: .init(line: 1, column: 6), end: .init(line: 1, column: 12)))
+        #expect(!nbsp.map.isVerbatim(0..<3))
+        #expect(nbsp.map.isVerbatim(3..<6))
     }
 
     @Test func aLongStyleSheetOnAMinifiedLineDoesNotShiftFindings() throws {
