@@ -21,10 +21,10 @@ struct FrontMatter {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
             var line = bytes[start..<end]
             if line.last == 0x0D { line = line.dropLast() }
-            let text = String(decoding: line, as: UTF8.self)
-            if lines.isEmpty, text != "---" || end == bytes.endIndex { return }
-            if !lines.isEmpty, text == "---" || text == "..." { close = lines.count; break }
-            lines.append(text)
+            let content = String(decoding: line, as: UTF8.self)
+            if lines.isEmpty, content != "---" || end == bytes.endIndex { return }
+            if !lines.isEmpty, content == "---" || content == "..." { close = lines.count; break }
+            lines.append(content)
             start = end < bytes.endIndex ? bytes.index(after: end) : end
         }
         guard let close else {
