@@ -94,9 +94,19 @@ struct FrontMatter {
         return nil
     }
 
+    /// The bytes that spell a value, and whether they spell it verbatim, when that is known.
+    func spelling(_ value: Node, index: SourceIndex) -> (bytes: Range<Int>, verbatim: Bool)? {
+        if let bytes = verbatimBytes(value, index: index) { return (bytes, true) }
+        return quotedBytes(value, index: index).map { ($0, false) }
+    }
+
     /// The source range of a value: what spells it when that is known, else where it starts.
     func range(_ value: Node, index: SourceIndex) -> SourceRange {
-        if let bytes = verbatimBytes(value, index: index) ?? quotedBytes(value, index: index) { return index.range(ofBytes: bytes) }
+        range(value, spelling(value, index: index), index: index)
+    }
+
+    private func range(_ value: Node, _ spelling: (bytes: Range<Int>, verbatim: Bool)?, index: SourceIndex) -> SourceRange {
+        if let spelling { return index.range(ofBytes: spelling.bytes) }
         return SourceRange(at: value.mark.map { SourceLocation(line: $0.line + 1, column: $0.column) } ?? SourceLocation(line: 1, column: 1))
     }
 
@@ -104,11 +114,12 @@ struct FrontMatter {
     /// verbatim, else all of it over the value's spelling, none of it editable.
     func append(_ value: Node, to builder: inout TextBuilder, index: SourceIndex) {
         guard let text = value.scalar?.string else { return }
-        if let bytes = verbatimBytes(value, index: index) {
-            index.forEachScalar(bytes, spelling: { _, _, _ in nil }) { builder.append($0, at: $1, width: $2) }
+        let spelling = self.spelling(value, index: index)
+        if let spelling, spelling.verbatim {
+            index.forEachScalar(spelling.bytes, spelling: { _, _, _ in nil }) { builder.append($0, at: $1, width: $2) }
             return
         }
-        let spelled = range(value, index: index)
+        let spelled = range(value, spelling, index: index)
         let width = spelled.start.line == spelled.end.line ? max(1, spelled.end.column - spelled.start.column) : 1
         let scalars = Array(text.unicodeScalars)
         for (k, scalar) in scalars.enumerated() {

@@ -136,7 +136,8 @@ private struct Walker {
     mutating func appendText(_ node: OpaquePointer, into builder: inout TextBuilder) {
         let literal = Array(String(cString: cmark_node_get_literal(node)).unicodeScalars)
         guard !literal.isEmpty else { return }
-        if let span = bytes(node) {
+        let span = bytes(node)
+        if let span {
             var mapped: [(scalar: Unicode.Scalar, location: SourceLocation, width: Int)] = []
             index.forEachScalar(span, spelling: Self.spelling) { mapped.append(($0, $1, $2)) }
             let spelled = mapped.map(\.scalar)
@@ -149,9 +150,10 @@ private struct Walker {
                 return
             }
         }
-        let start = range(node)?.start ?? lastEnd
+        let reported = span.map(index.range(ofBytes:))
+        let start = reported?.start ?? lastEnd
         for (k, scalar) in literal.enumerated() { builder.append(scalar, at: start, width: k == literal.count - 1 ? 1 : 0) }
-        lastEnd = range(node)?.end ?? start
+        lastEnd = reported?.end ?? start
     }
 
     /// Lists, quotes and emphasis nested deeper than this are refused with an error: each level is

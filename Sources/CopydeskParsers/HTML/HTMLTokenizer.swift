@@ -19,7 +19,8 @@ struct HTMLTokenizer {
         case text(Range<Int>)
         /// The content of a raw-text element: no references, no tags.
         case rawText(Range<Int>)
-        case comment(Range<Int>)
+        /// A comment, doctype, processing instruction or CDATA section: nothing a reader sees.
+        case comment
     }
 
     /// Elements whose content is raw text, up to their end tag.
@@ -52,11 +53,13 @@ struct HTMLTokenizer {
             let next = bytes[open + 1]
             if next == UInt8(ascii: "!") {
                 flushText(upTo: open)
-                emit(.comment(open..<markupDeclaration(open)))
+                markupDeclaration(open)
+                emit(.comment)
                 textStart = i
             } else if next == UInt8(ascii: "?") {
                 flushText(upTo: open)
-                emit(.comment(open..<bogusComment(open + 2)))
+                bogusComment(open + 2)
+                emit(.comment)
                 textStart = i
             } else if next == UInt8(ascii: "/") {
                 guard open + 2 < end else { break }
@@ -74,7 +77,8 @@ struct HTMLTokenizer {
                     textStart = i
                 } else {
                     flushText(upTo: open)
-                    emit(.comment(open..<bogusComment(open + 2)))
+                    bogusComment(open + 2)
+                emit(.comment)
                     textStart = i
                 }
             } else if Self.isLetter(next) {
@@ -167,33 +171,32 @@ struct HTMLTokenizer {
     }
 
     /// `<!…`: a comment `<!-- … -->`, or a doctype, CDATA section or bogus comment up to `>`.
-    /// Returns the offset after it, and moves `i` there.
-    private mutating func markupDeclaration(_ open: Int) -> Int {
+    /// Moves `i` past it.
+    private mutating func markupDeclaration(_ open: Int) {
         if open + 3 < end, bytes[open + 2] == UInt8(ascii: "-"), bytes[open + 3] == UInt8(ascii: "-") {
             var j = open + 4
             // `<!-->` and `<!--->` end at once
-            if j < end, bytes[j] == UInt8(ascii: ">") { i = j + 1; return i }
-            if j + 1 < end, bytes[j] == UInt8(ascii: "-"), bytes[j + 1] == UInt8(ascii: ">") { i = j + 2; return i }
+            if j < end, bytes[j] == UInt8(ascii: ">") { i = j + 1; return }
+            if j + 1 < end, bytes[j] == UInt8(ascii: "-"), bytes[j + 1] == UInt8(ascii: ">") { i = j + 2; return }
             while j + 2 < end {
                 if bytes[j] == UInt8(ascii: "-"), bytes[j + 1] == UInt8(ascii: "-"),
                    bytes[j + 2] == UInt8(ascii: ">") || (j + 3 < end && bytes[j + 2] == UInt8(ascii: "!") && bytes[j + 3] == UInt8(ascii: ">")) {
                     i = j + (bytes[j + 2] == UInt8(ascii: ">") ? 3 : 4)
-                    return i
+                    return
                 }
                 j += 1
             }
             i = end
-            return i
+            return
         }
-        return bogusComment(open + 2)
+        bogusComment(open + 2)
     }
 
-    /// Up to and including the next `>` (or the end of the input).
-    private mutating func bogusComment(_ from: Int) -> Int {
+    /// Moves `i` up to and past the next `>` (or to the end of the input).
+    private mutating func bogusComment(_ from: Int) {
         var j = from
         while j < end, bytes[j] != UInt8(ascii: ">") { j += 1 }
         i = min(end, j + 1)
-        return i
     }
 
     /// Where the content of a raw-text element `name` ends: at `</name` followed by a space, `/` or `>`.
