@@ -60,17 +60,10 @@ public enum SourceReader {
 
     /// The line and column of the first byte that does not decode.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> SourceLocation {
-        var line = 1, column = 1
+        var cursor = LineCursor()
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            case .emptyInput: break loop
-            case .error: break loop
-            }
-        }
-        return SourceLocation(line: line, column: column)
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { _ = cursor.place(scalar) }
+        return cursor.location
     }
 }

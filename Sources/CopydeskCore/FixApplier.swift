@@ -5,7 +5,9 @@ public enum FixApplier {
     public static func apply(_ edits: [TextEdit], to text: String) -> (text: String, applied: [TextEdit]) {
         let scalars = Array(text.unicodeScalars)
         var lineStarts = [0]
-        for (i, s) in scalars.enumerated() where s == "\n" { lineStarts.append(i + 1) }
+        for (i, s) in scalars.enumerated() where s == "\n" || (s == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n")) {
+            lineStarts.append(i + 1)
+        }
         func offset(_ l: SourceLocation) -> Int? {
             guard l.line >= 1, l.line <= lineStarts.count else { return l.line == lineStarts.count + 1 && l.column == 1 ? scalars.count : nil }
             let lineEnd = l.line < lineStarts.count ? lineStarts[l.line] : scalars.count

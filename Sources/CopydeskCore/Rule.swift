@@ -46,12 +46,12 @@ public struct RuleExample: Sendable, Codable, Hashable {
         var out = String.UnicodeScalarView()
         var ranges: [SourceRange] = []
         var open: [SourceLocation] = []
-        var here = SourceLocation(line: 1, column: 1)
+        var cursor = LineCursor()
         for scalar in text.unicodeScalars {
-            if scalar == openMarker { open.append(here); continue }
-            if scalar == closeMarker, let start = open.popLast() { ranges.append(SourceRange(start: start, end: here)); continue }
+            if scalar == openMarker { open.append(cursor.location); continue }
+            if scalar == closeMarker, let start = open.popLast() { ranges.append(SourceRange(start: start, end: cursor.location)); continue }
             out.append(scalar)
-            if scalar == "\n" { here = SourceLocation(line: here.line + 1, column: 1) } else { here.column += 1 }
+            _ = cursor.place(scalar)
         }
         return (String(out), ranges.sorted { $0.start < $1.start })
     }

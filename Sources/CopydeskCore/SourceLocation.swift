@@ -19,6 +19,61 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
     public var description: String { "\(line):\(column)" }
 }
 
+/// Walks a text scalar by scalar and tells where each one stands. Lines end where editors end
+/// them: at a line feed, at a carriage return and line feed (the CR is the last column of its
+/// line), and at a carriage return alone (old Mac files).
+public struct LineCursor: Sendable {
+    private var here: SourceLocation
+    private var afterCR = false
+
+    public init(at start: SourceLocation = SourceLocation(line: 1, column: 1)) { here = start }
+
+    /// Where the next scalar stands (after a carriage return, the start of the next line).
+    public var location: SourceLocation { afterCR ? SourceLocation(line: here.line + 1, column: 1) : here }
+
+    /// The position of `scalar`, the next scalar of the text, and moves past it.
+    public mutating func place(_ scalar: Unicode.Scalar) -> SourceLocation {
+        place(lineFeed: scalar == "\n", carriageReturn: scalar == "\r")
+    }
+
+    /// The position of the scalar whose first UTF-8 byte is `byte`, and moves past it.
+    public mutating func place(byte: UInt8) -> SourceLocation {
+        place(lineFeed: byte == 0x0A, carriageReturn: byte == 0x0D)
+    }
+
+    private mutating func place(lineFeed: Bool, carriageReturn: Bool) -> SourceLocation {
+        if afterCR, !lineFeed { here = SourceLocation(line: here.line + 1, column: 1) }
+        afterCR = carriageReturn
+        let placed = here
+        if lineFeed { here = SourceLocation(line: here.line + 1, column: 1) } else { here.column += 1 }
+        return placed
+    }
+
+    /// Whether byte `b`, followed by `next` (nil at the end of the text), ends a line.
+    @inlinable public static func endsLine(_ b: UInt8, next: UInt8?) -> Bool { b == 0x0A || (b == 0x0D && next != 0x0A) }
+
+    /// The lines of `text`, their line ends dropped (LF, CR LF, or a lone CR).
+    public static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            let next = utf8.index(after: i)
+            if b == 0x0A || b == 0x0D {
+                lines.append(text[start..<i])
+                start = b == 0x0D && next < utf8.endIndex && utf8[next] == 0x0A ? utf8.index(after: next) : next
+                i = start
+            } else {
+                i = next
+            }
+        }
+        lines.append(text[start...])
+        return lines
+    }
+}
+
 /// A half-open range of source positions: `end` is the position just after the last character.
 public struct SourceRange: Hashable, Sendable, Codable {
     public var start: SourceLocation

@@ -28,7 +28,7 @@ public struct Suppressions: Sendable {
         guard source.containsBytes("copydesk-") else { return result }
         var open: [String: Int] = [:]   // rule ("" for all) -> first line
         var lineNumber = 0
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in LineCursor.lines(of: source) {
             lineNumber += 1
             var rest = line[...]
             while let start = rest.firstRange(of: "<!--"), let end = rest[start.upperBound...].firstRange(of: "-->") {

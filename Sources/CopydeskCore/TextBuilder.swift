@@ -29,17 +29,10 @@ public struct TextBuilder: Sendable {
         map.append(location, width: width)
     }
 
-    /// Appends a string that stands contiguously in the source from `location`, following newlines.
+    /// Appends a string that stands contiguously in the source from `location`, following line ends.
     public mutating func append<S: Sequence>(_ text: S, at location: SourceLocation) where S.Element == Unicode.Scalar {
-        var loc = location
-        for scalar in text {
-            append(scalar, at: loc)
-            if scalar == "\n" {
-                loc = SourceLocation(line: loc.line + 1, column: 1)
-            } else {
-                loc.column += 1
-            }
-        }
+        var cursor = LineCursor(at: location)
+        for scalar in text { append(scalar, at: cursor.place(scalar)) }
     }
 
     /// Separates what comes next from what came before with a space, if anything came before.

@@ -12,20 +12,20 @@ struct FrontMatter {
     ///
     /// Throws `InputError` with the YAML error's line and column when it is malformed.
     init(_ text: String) throws {
-        // the lines up to the closing fence, split at line feeds, a carriage return before one dropped (CRLF)
+        // the lines up to the closing fence, split at LF, CR LF or a lone CR
         let bytes = text.utf8
         var lines: [String] = []
         var start = bytes.startIndex
         var close: Int?
         while start < bytes.endIndex {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
-            var line = bytes[start..<end]
-            if line.last == 0x0D { line = line.dropLast() }
-            let content = String(decoding: line, as: UTF8.self)
+            let end = bytes[start...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.endIndex
+            let content = String(decoding: bytes[start..<end], as: UTF8.self)
             if lines.isEmpty, content != "---" || end == bytes.endIndex { return }
             if !lines.isEmpty, content == "---" || content == "..." { close = lines.count; break }
             lines.append(content)
-            start = end < bytes.endIndex ? bytes.index(after: end) : end
+            guard end < bytes.endIndex else { break }
+            start = bytes.index(after: end)
+            if bytes[end] == 0x0D, start < bytes.endIndex, bytes[start] == 0x0A { start = bytes.index(after: start) }
         }
         guard let close else {
             throw InputError("front matter opened on line 1 is never closed with '---'", at: SourceLocation(line: 1, column: 1))
@@ -68,7 +68,7 @@ struct FrontMatter {
         guard quoted || scalar.style == .plain else { return nil }
         let start = index.offset(of: SourceLocation(line: mark.line + 1, column: mark.column)) + (quoted ? 1 : 0)
         let text = Array(scalar.string.utf8)
-        guard !text.contains(0x0A), start + text.count <= index.bytes.count,
+        guard !text.contains(0x0A), !text.contains(0x0D), start + text.count <= index.bytes.count,
               index.bytes[start..<(start + text.count)].elementsEqual(text) else { return nil }
         return start..<(start + text.count)
     }
@@ -83,7 +83,7 @@ struct FrontMatter {
         guard open < bytes.count else { return nil }
         let quote = bytes[open]
         var i = open + 1
-        while i < bytes.count, bytes[i] != 0x0A {
+        while i < bytes.count, bytes[i] != 0x0A, bytes[i] != 0x0D {
             if quote == UInt8(ascii: "\""), bytes[i] == UInt8(ascii: "\\") { i += 2; continue }
             if bytes[i] == quote {
                 if quote == UInt8(ascii: "'"), i + 1 < bytes.count, bytes[i + 1] == quote { i += 2; continue }

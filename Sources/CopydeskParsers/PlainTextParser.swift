@@ -156,18 +156,7 @@ public struct PlainTextParser: ArticleParser {
 
     /// Splits the source into paragraph units with positions.
     static func units(_ text: String) -> [Unit] {
-        var lines: [[Unicode.Scalar]] = []
-        var current: [Unicode.Scalar] = []
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if current.last == "\r" { current.removeLast() }
-                lines.append(current)
-                current = []
-            } else {
-                current.append(scalar)
-            }
-        }
-        lines.append(current)
+        let lines = LineCursor.lines(of: text).map { Array($0.unicodeScalars) }
         let isBlank = lines.map { $0.allSatisfy { $0.properties.isWhitespace } }
         let wrapped = isWrapped(lines, isBlank: isBlank)
 

@@ -4,7 +4,7 @@ import CopydeskCore
 /// a parser reports into line and column (columns count scalars, as `SourceLocation` does).
 struct SourceIndex {
     let bytes: [UInt8]
-    /// Byte offset where each line starts.
+    /// Byte offset where each line starts (after LF, CR LF, or a lone CR).
     let lineStarts: [Int]
     /// The column at every `checkpointStride`-th byte, so that finding a column counts at most that
     /// many bytes, however long the line (a minified page is one line of megabytes).
@@ -19,7 +19,7 @@ struct SourceIndex {
         var column: Int32 = 1
         for (offset, b) in bytes.enumerated() {
             if offset % Self.checkpointStride == 0 { marks.append(column) }
-            if b == 0x0A {
+            if LineCursor.endsLine(b, next: offset + 1 < bytes.count ? bytes[offset + 1] : nil) {
                 starts.append(offset + 1)
                 column = 1
             } else if b & 0xC0 != 0x80 {
@@ -37,11 +37,13 @@ struct SourceIndex {
         return min(bytes.count, lineStarts[line - 1] + max(0, byteColumn - 1))
     }
 
-    /// The byte offset of a position (its column counted in scalars), clamped to its line.
+    /// The byte offset of a position (its column counted in scalars), clamped to its line (at most
+    /// the line's last byte, its line end).
     func offset(of location: SourceLocation) -> Int {
         var k = offset(line: location.line, byteColumn: 1)
+        let limit = location.line >= 1 && location.line < lineStarts.count ? lineStarts[location.line] - 1 : bytes.count
         var column = 1
-        while column < location.column, k < bytes.count, bytes[k] != 0x0A {
+        while column < location.column, k < limit {
             k += 1
             while k < bytes.count, bytes[k] & 0xC0 == 0x80 { k += 1 }
             column += 1
@@ -85,14 +87,15 @@ struct SourceIndex {
     /// NUL is not text and is skipped.
     func forEachScalar(_ range: Range<Int>, spelling: Spelling, _ body: (Unicode.Scalar, SourceLocation, Int) -> Void) {
         guard !range.isEmpty, range.upperBound <= bytes.count else { return }
-        var location = self.location(ofByte: range.lowerBound)
+        var cursor = LineCursor(at: self.location(ofByte: range.lowerBound))
         bytes.withUnsafeBufferPointer { buffer in
             var i = range.lowerBound
             while i < range.upperBound {
                 let b = buffer[i]
-                if b < 0x80, b != 0x0A, let (scalars, length) = spelling(buffer, i, range.upperBound) {
+                if b < 0x80, b != 0x0A, b != 0x0D, let (scalars, length) = spelling(buffer, i, range.upperBound) {
+                    let location = cursor.place(byte: b)
+                    for _ in 1..<max(1, length) { _ = cursor.place(byte: 0) }   // spellings are ASCII: bytes are characters
                     for (k, scalar) in scalars.enumerated() { body(scalar, location, k == scalars.count - 1 ? length : 0) }
-                    location.column += length   // spellings are ASCII: bytes are characters
                     i += length
                     continue
                 }
@@ -106,8 +109,8 @@ struct SourceIndex {
                     var iterator = buffer[i..<end].makeIterator()
                     if case .scalarValue(let s) = decoder.decode(&iterator) { scalar = s }
                 }
+                let location = cursor.place(byte: b)
                 if b != 0 { body(scalar, location, 1) }
-                if b == 0x0A { location = SourceLocation(line: location.line + 1, column: 1) } else { location.column += 1 }
                 i = end
             }
         }

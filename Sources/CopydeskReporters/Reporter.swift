@@ -12,14 +12,7 @@ public struct FileReport: Sendable {
         }
         guard !wanted.isEmpty else { return [:] }
         var result: [Int: String] = [:]   // copies: a Substring would keep the whole file alive
-        var line = 1
-        var start = text.startIndex
-        for i in text.utf8.indices where text.utf8[i] == 10 {
-            if wanted.contains(line) { result[line] = String(text[start..<i]) }
-            line += 1
-            start = text.utf8.index(after: i)
-        }
-        if wanted.contains(line) { result[line] = String(text[start...]) }
+        for (i, line) in LineCursor.lines(of: text).enumerated() where wanted.contains(i + 1) { result[i + 1] = String(line) }
         return result
     }
 

@@ -77,7 +77,7 @@ import Testing
     }
 
     /// `--fix-dry-run` prints a diff that `git apply --check` and `patch -p1 --dry-run` accept, for
-    /// LF, CRLF and mixed line ends, with and without a final line feed.
+    /// LF, CRLF, lone CR and mixed line ends, with and without a final line feed.
     @Test func dryRunDiffsApplyWithGitAndPatch() throws {
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -85,6 +85,7 @@ import Testing
             "lf.txt": "One e-mail here.\nTwo.\nThree e-mail.\n",
             "crlf.txt": "One e-mail here.\r\nTwo.\r\nThree e-mail.",
             "mixed.md": "One e-mail here.\nTwo.\r\n\r\nThree e-mail.\n",
+            "cr.txt": "One e-mail here.\rTwo.\r\rThree e-mail.\r",
         ]
         for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
         try Support.shell("git init -q && git add . && git -c user.email=t@t -c user.name=t commit -qm base", in: folder)
@@ -99,7 +100,7 @@ import Testing
         let run = try Support.run(["lint", "--fix-dry-run"] + files.keys.sorted(), in: folder)
         #expect(run.code == 0, "nothing is left after the fixes: \(run.err)")
         try Data(run.out.utf8).write(to: folder.appendingPathComponent("fix.diff"))
-        #expect(run.out.components(separatedBy: "--- a/").count == 4)
+        #expect(run.out.components(separatedBy: "--- a/").count == 5)
         let git = try Support.shell("git apply --check fix.diff", in: folder)
         #expect(git.code == 0, "git apply: \(git.out)")
         let patch = try Support.shell("patch -p1 --dry-run < fix.diff", in: folder)
@@ -107,6 +108,30 @@ import Testing
         #expect(try Support.shell("git apply fix.diff", in: folder).code == 0)
         let fixed = try String(contentsOf: folder.appendingPathComponent("crlf.txt"), encoding: .utf8)
         #expect(fixed == "One email here.\r\nTwo.\r\nThree email.")
+        let cr = try String(contentsOf: folder.appendingPathComponent("cr.txt"), encoding: .utf8)
+        #expect(cr == "One email here.\rTwo.\r\rThree email.\r")
+    }
+
+    /// Each real page in all three renditions, with its lines ended by lone carriage returns (as old Mac
+    /// files are) and by CR LF, gives the findings it gives with line feeds, at the same lines and columns.
+    @Test func aPageReadsTheSameWhateverEndsItsLines() throws {
+        guard let real = Support.corpus("real") else { return }
+        let formats = ["txt": "text", "md": "markdown", "html": "html"]
+        var compared = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: real.path).sorted() {
+            guard let format = formats[(name as NSString).pathExtension] else { continue }
+            let text = try String(contentsOf: real.appendingPathComponent(name), encoding: .utf8)
+                .replacingOccurrences(of: "\r\n", with: "\n")
+            func findings(_ end: String) -> [String] {
+                Support.lint(text.replacingOccurrences(of: "\n", with: end), format: format).diagnostics
+                    .map { "\($0.rule) \($0.range.start)-\($0.range.end)" }
+            }
+            let lf = findings("\n")
+            #expect(findings("\r") == lf, "\(name) with lone CRs")
+            #expect(findings("\r\n") == lf, "\(name) with CR LF")
+            compared += lf.count
+        }
+        #expect(compared > 100, "only \(compared) findings compared")
     }
 
     /// Every finding on every page of the corpus, in all three renditions, points at source text whose visible form

@@ -4,7 +4,7 @@ import Testing
 /// Every shipped rule's YAML examples are tests: a triggering one must give exactly the findings
 /// its `⟦…⟧` markers place, each with its message; a passing one none. Each also runs in variants,
 /// as SwiftLint does: after a line of multi-byte characters (columns count scalars), with CRLF line
-/// ends (the same ranges), inside Markdown code and an HTML `<script>` (code is never prose), and
+/// ends and with lone CRs (the same ranges), inside Markdown code and an HTML `<script>` (code is never prose), and
 /// silenced by a disable comment.
 @Suite struct RuleExampleTests {
     struct Case: CustomTestStringConvertible, Sendable {
@@ -70,9 +70,11 @@ import Testing
         }
     }
 
-    @Test(arguments: cases.filter(\.triggers)) func triggeringWithCRLFLineEndsKeepsItsRanges(_ c: Case) throws {
-        let crlf = try Self.run(c) { $0.replacingOccurrences(of: "\n", with: "\r\n") }
-        #expect(crlf.map(\.range) == c.example.expectedRanges)
+    @Test(arguments: cases.filter(\.triggers)) func triggeringWithCRLFOrCRLineEndsKeepsItsRanges(_ c: Case) throws {
+        for end in ["\r\n", "\r"] {
+            let hits = try Self.run(c) { $0.replacingOccurrences(of: "\n", with: end) }
+            #expect(hits.map(\.range) == c.example.expectedRanges, "line ends \(end.unicodeScalars.map { $0.escaped(asASCII: true) })")
+        }
     }
 
     @Test(arguments: cases.filter { $0.triggers && ($0.example.format ?? "text") == "text" })

@@ -44,8 +44,13 @@ def front_matter_end(lines):
     return 0
 
 
+def source_lines(text):
+    """Lines as editors and LSP count them: ended by LF, CR LF (the CR stays a column) or a lone CR."""
+    return re.split(r"\n|\r(?!\n)", text)
+
+
 def source_slice(lines, d):
-    """The source text of a finding's range (lines split at LF only; columns count code points)."""
+    """The source text of a finding's range (lines as editors count them; columns count code points)."""
     l1, c1, l2, c2 = d["line"], d["column"], d["endLine"], d["endColumn"]
     if l1 == l2:
         return lines[l1 - 1][c1 - 1:c2 - 1]
@@ -92,7 +97,7 @@ def positions(binary, paths):
     for f in data["files"]:
         if not f.get("diagnostics"):
             continue
-        lines = read(f["path"]).split("\n")
+        lines = source_lines(read(f["path"]))
         for d in f["diagnostics"]:
             checked += 1
             excerpt, seen = squash(d["excerpt"]), squash(visible(f["path"], lines, d))
