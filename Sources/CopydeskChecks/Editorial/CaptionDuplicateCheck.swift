@@ -104,9 +104,13 @@ public struct CaptionDuplicateCheck: CheckKind {
                 .filter { $0.words.count >= minWords }
         }
         var findings: [Finding] = []
+        var low = 0, high = 0   // captions[low..<high] stand within `storyBlocks` of block i
         for i in article.blocks.indices where [.body, .blockquote, .standfirst, .caption, .chrome].contains(article.blocks[i].role) {
             let block = article.blocks[i]
-            if let caption = repeatedCaption(i, captions: captions, article: article) {
+            while low < captions.count, captions[low].block < i - Self.storyBlocks { low += 1 }
+            high = max(high, low)
+            while high < captions.count, captions[high].block <= i + Self.storyBlocks { high += 1 }
+            if let caption = repeatedCaption(i, captions: captions[low..<high], article: article) {
                 let captionBlock = article.blocks[caption]
                 findings.append(Finding(
                     range: block.range, excerpt: block.text,
@@ -118,8 +122,13 @@ public struct CaptionDuplicateCheck: CheckKind {
         return findings
     }
 
+    /// A repeat stands within this many blocks of its caption: a story is shorter (the longest page of
+    /// both corpora parses to 594 blocks, chrome included), so a caption further away belongs to another
+    /// story of the file (an archive joined into one), and the work stays linear in the file's length.
+    static let storyBlocks = 1_000
+
     /// The caption block that paragraph `i` repeats, if any.
-    func repeatedCaption(_ i: Int, captions: [Text], article: Article) -> Int? {
+    func repeatedCaption(_ i: Int, captions: ArraySlice<Text>, article: Article) -> Int? {
         let block = article.blocks[i]
         // cheap guard before normalising: a repeat is about as long as some caption; a caption under
         // twelve words is matched only by near-equal copies, so a paragraph far longer is none of its
