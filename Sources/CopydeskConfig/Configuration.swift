@@ -40,6 +40,13 @@ public struct Configuration: Sendable {
         return config
     }
 
+    /// The default configuration with a user configuration's text laid over it (`file` names it in errors).
+    public static func defaults(overlaidWith text: String, file: String) throws -> Configuration {
+        var config = try defaults()
+        try config.read(file: file, text: text, directory: config.baseDirectory)
+        return config
+    }
+
     /// The default configuration plus the user's: `explicit` if given, else `.copydesk.yml` or
     /// `copydesk.yml` in `directory` or its parents.
     public static func load(explicit: String?, searchFrom directory: String) throws -> Configuration {
