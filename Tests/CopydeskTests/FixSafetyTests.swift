@@ -72,4 +72,55 @@ import Testing
         #expect(throws: SafeWriter.Refusal.self) { try SafeWriter.write(Self.fixed, over: snapshot, allowReadOnly: false) }
         #expect(try read(dir, "story.txt") == Data((Self.story + "A line added meanwhile.\n").utf8))
     }
+
+    /// Killed with SIGKILL at any moment of a fix, no file is ever torn: each holds its original text
+    /// or its fixed text, and the next run clears what the killed one left and finishes the job.
+    @Test func aFixKilledAtAnyMomentTearsNoFile() throws {
+        let original = "The mayor sent an e-mail on Monday.\n\n"
+            + (0..<400).map { "Item \($0) of the council minutes was read aloud and approved.\n\n" }.joined()
+        let fixed = original.replacingOccurrences(of: "e-mail", with: "email")
+        let names = (0..<60).map { "story-\($0).txt" }
+        let dir = try folder([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func reset() throws { for name in names { try Data(original.utf8).write(to: dir.appendingPathComponent(name)) } }
+        func start() throws -> Process {
+            let process = Process()
+            process.executableURL = Support.binary
+            process.arguments = ["lint", "--fix", "--jobs", "2", "--quiet"] + names
+            process.currentDirectoryURL = dir
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        // how long a whole run takes here, so that the kills land across it
+        try reset()
+        let began = Date()
+        let whole = try start()
+        whole.waitUntilExit()
+        let duration = Date().timeIntervalSince(began)
+        var killedMidway = 0
+        for step in 1...9 {
+            try reset()
+            let process = try start()
+            usleep(useconds_t(duration * Double(step) / 10 * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            var done = 0
+            for name in names {
+                let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+                #expect(text == original || text == fixed, "\(name) is torn after a kill at \(step)/10 of the run")
+                if text == fixed { done += 1 }
+            }
+            if done > 0, done < names.count { killedMidway += 1 }
+        }
+        #expect(killedMidway > 0, "no kill landed while files were being written; the test proves nothing")
+        // a temporary file such as a kill between write and rename leaves is cleared by the next run
+        try Data("half".utf8).write(to: dir.appendingPathComponent(".story-0.txt.copydesk-KILLED"))
+        let run = try Support.run(["lint", "--fix", "--quiet"] + names, in: dir)
+        #expect(run.code == 0, "\(run.err)")
+        for name in names { #expect(try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) == fixed) }
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".copydesk-") }
+        #expect(left.isEmpty, "temporary files left: \(left)")
+    }
 }
