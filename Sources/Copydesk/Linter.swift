@@ -120,13 +120,13 @@ public struct Linter: Sendable {
         public var refusal: String?
     }
 
-    /// Fixes files on `jobs` threads; with `write`, changed files are saved by `SafeWriter`
+    /// Fixes files, `jobs` at a time; with `write`, changed files are saved by `SafeWriter`
     /// (atomically, only when unchanged since read, mode, owner and byte-order mark kept).
     /// Files with nothing to fix are never touched.
     public func fix(files paths: [String], jobs: Int, write: Bool, allowReadOnly: Bool = false,
-                    published: PublicationDate? = nil) -> [FixOutcome] {
+                    published: PublicationDate? = nil) async -> [FixOutcome] {
         if write { SafeWriter.removeLeftovers(besides: paths) }
-        return parallelMap(count: paths.count, jobs: jobs) { i in
+        return await parallelMap(count: paths.count, jobs: jobs) { i in
             let path = paths[i]
             let snapshot: SafeWriter.Snapshot
             let text: String
@@ -154,12 +154,12 @@ public struct Linter: Sendable {
         }
     }
 
-    /// Lints many files on `jobs` threads; reports come back in the order of `paths`.
-    /// `progress` is called after each file with the number done so far (from worker threads).
+    /// Lints many files, `jobs` at a time; reports come back in the order of `paths`.
+    /// `progress` is called after each file with the number done so far (from the pool's threads).
     public func lint(files paths: [String], jobs: Int, published: PublicationDate? = nil,
-                     progress: (@Sendable (Int) -> Void)? = nil) -> [FileReport] {
+                     progress: (@Sendable (Int) -> Void)? = nil) async -> [FileReport] {
         let done = ProgressCounter()
-        return parallelMap(count: paths.count, jobs: jobs) { i in
+        return await parallelMap(count: paths.count, jobs: jobs) { i in
             let report = self.lint(file: paths[i], published: published)
             if let progress { progress(done.increment()) }
             return report

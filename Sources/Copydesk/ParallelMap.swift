@@ -1,36 +1,29 @@
 import Foundation
 
-/// Runs `body` for every index on `jobs` threads with roomy stacks, results in index order.
+/// Runs `body` for every index in a task group, at most `jobs` at once; results in index order.
 ///
-/// Threads get 16 MiB stacks: parsing deeply nested HTML recurses, and the default
-/// secondary-thread stack is small.
-func parallelMap<T: Sendable>(count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+/// A task that finishes makes room for the next index, so a slow file never holds up the others.
+/// Bodies run synchronously on the concurrency pool's threads: bounded by `jobs` (at most the
+/// cores), they never starve it. A plugin's pipes are read on threads of their own
+/// (`PluginRunner`), so no body waits on work that needs a pool thread.
+func parallelMap<T: Sendable>(count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> T) async -> [T] {
     guard count > 0 else { return [] }
     let workers = max(1, min(jobs, count))
-    if workers == 1 { return (0..<count).map(body) }
-    let box = ParallelResults<T>(count)
-    let group = DispatchGroup()
-    for _ in 0..<workers {
-        group.enter()
-        let thread = Thread {
-            while true {
-                box.lock.lock()
-                let i = box.next
-                box.next += 1
-                box.lock.unlock()
-                guard i < count else { break }
-                let value = body(i)
-                box.lock.lock()
-                box.results[i] = value
-                box.lock.unlock()
-            }
-            group.leave()
+    return await withTaskGroup(of: (Int, T).self) { group in
+        var results = [T?](repeating: nil, count: count)
+        var next = 0
+        func start() {
+            let i = next
+            next += 1
+            group.addTask { (i, body(i)) }
         }
-        thread.stackSize = 16 << 20
-        thread.start()
+        for _ in 0..<workers { start() }
+        for await (i, value) in group {
+            results[i] = value
+            if next < count { start() }
+        }
+        return results.map { $0! }
     }
-    group.wait()
-    return box.results.map { $0! }
 }
 
 /// A thread-safe count of finished items.
@@ -40,18 +33,9 @@ final class ProgressCounter: @unchecked Sendable {
     private let lock = NSLock()
 
     func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
+        lock.withLock {
+            value += 1
+            return value
+        }
     }
-}
-
-/// Shared state of `parallelMap`: the next index to take and the results so far, under a lock.
-private final class ParallelResults<T: Sendable>: @unchecked Sendable {
-    // @unchecked: `results` and `next` are read and written only while holding `lock`.
-    var results: [T?]
-    var next = 0
-    let lock = NSLock()
-    init(_ n: Int) { results = Array(repeating: nil, count: n) }
 }

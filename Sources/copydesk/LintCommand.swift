@@ -2,7 +2,7 @@ import ArgumentParser
 import Copydesk
 import Foundation
 
-struct LintCommand: ParsableCommand {
+struct LintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Lint articles (files, folders, or - for standard input).",
@@ -108,17 +108,17 @@ struct LintCommand: ParsableCommand {
                                source: .commandLine, text: text)
     }
 
-    func run() throws {
+    func run() async throws {
         var linter = try options.load()
         if let maxFileSize { linter.maxFileSize = maxFileSize << 20 }
         let date = published.flatMap(publicationDate)
         var reports: [FileReport]
         if fix || fixDryRun {
-            let found: (files: [String], skipped: [FileReport]) = changedSince != nil ? (try collect(linter, date).map(\.path), [])
+            let found: (files: [String], skipped: [FileReport]) = changedSince != nil ? (try await collect(linter, date).map(\.path), [])
                 : linter.discover(paths.isEmpty ? ["."] : paths)
             let files = found.files
             if fix { Self.removeTemporaryFilesOnInterrupt() }
-            let outcomes = linter.fix(files: files, jobs: jobs, write: fix, allowReadOnly: fixReadOnly, published: date)
+            let outcomes = await linter.fix(files: files, jobs: jobs, write: fix, allowReadOnly: fixReadOnly, published: date)
             for outcome in outcomes {
                 if let refusal = outcome.refusal { printError("warning: \(outcome.path.withoutDotSlash) \(refusal)") }
             }
@@ -138,7 +138,7 @@ struct LintCommand: ParsableCommand {
             }
             reports = outcomes.map(\.report) + found.skipped
         } else {
-            reports = try collect(linter, date)
+            reports = try await collect(linter, date)
         }
         if let writeBaseline {
             do {
@@ -199,7 +199,7 @@ struct LintCommand: ParsableCommand {
     }
 
     /// Lints what the user asked for: paths and standard input, or git's staged or changed files.
-    func collect(_ linter: Linter, _ date: PublicationDate?) throws -> [FileReport] {
+    func collect(_ linter: Linter, _ date: PublicationDate?) async throws -> [FileReport] {
         do {
             if staged {
                 return try GitFiles.staged(extensions: linter.parsers.extensions).map { item in
@@ -210,7 +210,7 @@ struct LintCommand: ParsableCommand {
                 }
             }
             if let changedSince {
-                return linter.lint(files: try GitFiles.changed(since: changedSince, extensions: linter.parsers.extensions)
+                return await linter.lint(files: try GitFiles.changed(since: changedSince, extensions: linter.parsers.extensions)
                                     .filter { linter.configuration.selects($0) }, jobs: jobs, published: date)
             }
         } catch let error as InputError {
@@ -227,7 +227,7 @@ struct LintCommand: ParsableCommand {
             }
         }
         let (files, skipped) = linter.discover(inputs.filter { $0 != "-" })
-        return reports + linter.lint(files: files, jobs: jobs, published: date, progress: Self.progressLine(total: files.count))
+        return reports + (await linter.lint(files: files, jobs: jobs, published: date, progress: Self.progressLine(total: files.count)))
             + skipped
     }
 

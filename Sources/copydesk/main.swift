@@ -3,11 +3,15 @@ import Copydesk
 import Foundation
 
 /// Usage errors exit with 2, as documented, rather than ArgumentParser's 64.
-func runCopydesk() -> Never {
+func runCopydesk() async -> Never {
     signal(SIGPIPE, SIG_IGN)   // a plugin that exits without reading its input must not kill us
     do {
         var command = try CopydeskCommand.parseAsRoot()
-        try command.run()
+        if var linting = command as? AsyncParsableCommand {
+            try await linting.run()
+        } else {
+            try command.run()
+        }
         exit(0)
     } catch {
         let code = CopydeskCommand.exitCode(for: error)
@@ -19,4 +23,4 @@ func runCopydesk() -> Never {
     }
 }
 
-runCopydesk()
+await runCopydesk()

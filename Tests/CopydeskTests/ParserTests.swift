@@ -135,6 +135,8 @@ import Testing
         // nothing is dropped however many elements stay open
         let open = try parse(String(repeating: "<div><p>Another paragraph.", count: 100_000), "html")
         #expect(open.blocks.count == 100_000)
+        let million = try parse(String(repeating: "<div>", count: 1_000_000) + "<p>&copy; 2015 Harbor Gazette.</p>", "html")
+        #expect(million.notices.first?.years == 2015...2015)
     }
 
     /// Nesting past the walker's documented limit is a clear error with its position, never a crash,
@@ -150,7 +152,8 @@ import Testing
         }
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data(lists.utf8).write(to: folder.appendingPathComponent("deep.md"))
+        // 400,000 levels: the depth that once crashed the run before the second file was reported
+        try Data((String(repeating: "- ", count: 400_000) + "item\n").utf8).write(to: folder.appendingPathComponent("deep.md"))
         try Data("The council voted, the mayor said, to close the road.\n".utf8).write(to: folder.appendingPathComponent("ok.md"))
         let run = try Support.run(["lint", "deep.md", "ok.md", "--format", "json"], in: folder)
         #expect(run.code == 2)
