@@ -49,6 +49,8 @@ public struct Linter: Sendable {
 
     /// The id of the finding for a suppression comment that names no known rule.
     public static let unknownSuppressionRule = "suppression-unknown-rule"
+    /// The id of the finding for a suppression comment that silences nothing (ESLint's unused directive).
+    public static let unusedSuppressionRule = "suppression-unused"
 
     /// Lints one article given as text.
     public func lint(text: String, path: String, format: String? = nil, published: PublicationDate? = nil) -> FileReport {
@@ -61,10 +63,20 @@ public struct Linter: Sendable {
             }
             let unknown = article.suppressions.mentioned.filter { !ruleIDs.contains($0.rule) }.map { item in
                 Diagnostic(rule: Self.unknownSuppressionRule, severity: .warning,
-                           message: "Suppression names an unknown rule '\(item.rule)' (see `copydesk rules`)",
+                           message: "Suppression names an unknown rule '\(item.rule)'\(Suggestion.hint(for: item.rule, among: ruleIDs.sorted())) (see `copydesk rules`)",
                            range: SourceRange(at: SourceLocation(line: max(1, item.line), column: 1)), excerpt: item.rule)
             }
-            let diagnostics = configuration.adjust((engine.lint(article) + unknown).sorted(by: Diagnostic.ordered),
+            var used = Set<Int>()
+            let found = engine.lint(article, usedSuppressions: &used)
+            let regions = article.suppressions.regions
+            let unused = regions.indices.filter { !used.contains($0) && regions[$0].rule.map(ruleIDs.contains) != false }.map { i in
+                let what = regions[i].rule.map { "'\($0)'" } ?? "every rule"
+                return Diagnostic(rule: Self.unusedSuppressionRule, severity: .warning,
+                                  message: "Suppression of \(what) silences nothing here; remove it",
+                                  range: SourceRange(at: SourceLocation(line: regions[i].directiveLine, column: 1)),
+                                  excerpt: regions[i].rule ?? "copydesk-disable")
+            }
+            let diagnostics = configuration.adjust((found + unknown + unused).sorted(by: Diagnostic.ordered),
                                                    forPath: FileDiscovery.relative(path, to: configuration.baseDirectory))
             return FileReport(path: path, format: parser.format, diagnostics: diagnostics,
                               lines: FileReport.lines(of: text, for: diagnostics))
@@ -166,11 +178,12 @@ public struct Linter: Sendable {
         }
     }
 
-    /// The article files under `paths` (folders walked, config include/exclude applied), and a
-    /// report with an error for each folder or link that could not be followed.
-    public func discover(_ paths: [String]) -> (files: [String], skipped: [FileReport]) {
+    /// The article files under `paths` (folders walked, config include/exclude applied, to files
+    /// named in `paths` too with `forceExclude`), and a report with an error for each folder or
+    /// link that could not be followed.
+    public func discover(_ paths: [String], forceExclude: Bool = false) -> (files: [String], skipped: [FileReport]) {
         let found = FileDiscovery(extensions: parsers.extensions, selects: configuration.selects)
-            .files(in: paths, relativeTo: configuration.baseDirectory)
+            .files(in: paths, relativeTo: configuration.baseDirectory, forceExclude: forceExclude)
         return (found.files, found.skipped.map {
             FileReport(path: $0.path, format: parsers.parser(for: $0.path).format, diagnostics: [], error: InputError($0.reason))
         })

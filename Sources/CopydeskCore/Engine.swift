@@ -23,13 +23,22 @@ public struct Engine: Sendable {
 
     /// Every diagnostic for `article`, suppressions applied, in source order.
     public func lint(_ article: Article, enabled: (Rule) -> Bool = { _ in true }) -> [Diagnostic] {
+        var used = Set<Int>()
+        return lint(article, enabled: enabled, usedSuppressions: &used)
+    }
+
+    /// Every diagnostic for `article`, suppressions applied; `usedSuppressions` gains the index of
+    /// every inline suppression region that silenced a finding.
+    public func lint(_ article: Article, enabled: (Rule) -> Bool = { _ in true }, usedSuppressions: inout Set<Int>) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for compiled in rules where enabled(compiled.rule) {
             let rule = compiled.rule
             let context = CheckContext(article: article, blocks: article.blockIndices(rule.scope.roles),
                                        currentYear: currentYear)
-            for finding in compiled.check.check(context)
-            where !article.suppressions.suppresses(rule.id, at: finding.range.start.line) {
+            for finding in compiled.check.check(context) {
+                let silencing = article.suppressions.regions(silencing: rule.id, at: finding.range.start.line)
+                usedSuppressions.formUnion(silencing)
+                guard silencing.isEmpty, !article.suppressions.disabledRules.contains(rule.id) else { continue }
                 out.append(Diagnostic(rule: rule.id, severity: finding.severity ?? rule.severity,
                                       message: finding.message ?? renderMessage(rule.message, finding),
                                       range: finding.range, excerpt: excerptText(finding.excerpt),

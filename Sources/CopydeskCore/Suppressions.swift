@@ -1,14 +1,20 @@
 /// Inline suppressions: `<!-- copydesk-disable RULE -->`, `<!-- copydesk-enable RULE -->`,
-/// `<!-- copydesk-disable-next-line RULE -->`, and front matter `copydesk: {disable: [RULE]}`.
+/// `<!-- copydesk-disable-line RULE -->`, `<!-- copydesk-disable-next-line RULE -->`, and front
+/// matter `copydesk: {disable: [RULE]}`.
 ///
-/// A directive without rule ids applies to every rule.
+/// A directive without rule ids applies to every rule. Words after a lone `--` are the reason
+/// (`<!-- copydesk-disable-line newsroom-email -- the quoted memo's spelling -->`), as in ESLint.
 public struct Suppressions: Sendable {
-    struct Region: Sendable {
-        var rule: String?
+    /// The lines one directive silences, for one rule (nil: all).
+    public struct Region: Sendable {
+        public var rule: String?
         var fromLine: Int
         var toLine: Int
+        /// The line of the comment that opened it.
+        public var directiveLine: Int
     }
-    private var regions: [Region] = []
+    /// The inline regions, in the order their directives close.
+    public private(set) var regions: [Region] = []
     /// Rules disabled for the whole file (front matter).
     public var disabledRules: Set<String> = []
     /// Every rule id a directive names, with the line of the directive (0 for front matter).
@@ -18,8 +24,13 @@ public struct Suppressions: Sendable {
 
     /// Whether `rule` is silenced at `line`.
     public func suppresses(_ rule: String, at line: Int) -> Bool {
-        if disabledRules.contains(rule) { return true }
-        return regions.contains { ($0.rule == nil || $0.rule == rule) && $0.fromLine <= line && line <= $0.toLine }
+        disabledRules.contains(rule) || !regions(silencing: rule, at: line).isEmpty
+    }
+
+    /// The indices of the inline regions that silence `rule` at `line`.
+    public func regions(silencing rule: String, at line: Int) -> [Int] {
+        regions.indices.filter { regions[$0].rule == nil || regions[$0].rule == rule }
+            .filter { regions[$0].fromLine <= line && line <= regions[$0].toLine }
     }
 
     /// Reads the directives in a source file's comments.
@@ -32,11 +43,11 @@ public struct Suppressions: Sendable {
             lineNumber += 1
             var rest = line[...]
             while let start = rest.firstRange(of: "<!--"), let end = rest[start.upperBound...].firstRange(of: "-->") {
-                let words = rest[start.upperBound..<end.lowerBound].split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
+                var words = rest[start.upperBound..<end.lowerBound].split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
                 rest = rest[end.upperBound...]
-                guard let directive = words.first else { continue }
+                guard let directive = words.first, directive.hasPrefix("copydesk-") else { continue }
+                if let reason = words.firstIndex(of: "--") { words = Array(words[..<reason]) }
                 let rules = words.dropFirst().map(String.init)
-                result.mentioned += rules.map { ($0, lineNumber) }
                 let targets: [String?] = rules.isEmpty ? [nil] : rules
                 switch directive {
                 case "copydesk-disable":
@@ -44,19 +55,21 @@ public struct Suppressions: Sendable {
                 case "copydesk-enable":
                     for rule in targets {
                         if let from = open.removeValue(forKey: rule ?? "") {
-                            result.regions.append(Region(rule: rule, fromLine: from, toLine: lineNumber))
+                            result.regions.append(Region(rule: rule, fromLine: from, toLine: lineNumber, directiveLine: from))
                         }
                     }
-                case "copydesk-disable-next-line":
+                case "copydesk-disable-line", "copydesk-disable-next-line":
+                    let target = directive == "copydesk-disable-line" ? lineNumber : lineNumber + 1
                     for rule in targets {
-                        result.regions.append(Region(rule: rule, fromLine: lineNumber + 1, toLine: lineNumber + 1))
+                        result.regions.append(Region(rule: rule, fromLine: target, toLine: target, directiveLine: lineNumber))
                     }
                 default: continue
                 }
+                result.mentioned += rules.map { ($0, lineNumber) }
             }
         }
         for (rule, from) in open {
-            result.regions.append(Region(rule: rule.isEmpty ? nil : rule, fromLine: from, toLine: Int.max))
+            result.regions.append(Region(rule: rule.isEmpty ? nil : rule, fromLine: from, toLine: Int.max, directiveLine: from))
         }
         return result
     }

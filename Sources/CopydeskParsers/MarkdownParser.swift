@@ -96,6 +96,8 @@ private struct Walker {
     let lineOffset: Int
     /// Where the last text appended ended: a line break between texts stands there.
     var lastEnd = SourceLocation(line: 1, column: 1)
+    /// Set while a paragraph holds an inline `<!-- … -->` comment that cmark-gfm left as text.
+    var comments: InlineComments?
 
     init(index: SourceIndex, lineOffset: Int) {
         self.index = index
@@ -145,7 +147,11 @@ private struct Walker {
                 spelled.starts(with: literal) ? mapped.prefix(literal.count)
                 : spelled.reversed().starts(with: literal.reversed()) ? mapped.suffix(literal.count) : nil
             if let part, let last = part.last {
-                for (scalar, location, width) in part { builder.append(scalar, at: location, width: width) }
+                for element in part {
+                    for (scalar, location, width) in comments?.pass(element) ?? [element] {
+                        builder.append(scalar, at: location, width: width)
+                    }
+                }
                 lastEnd = SourceLocation(line: last.location.line, column: last.location.column + last.width)
                 return
             }
@@ -206,10 +212,13 @@ private struct Walker {
 
     mutating func paragraph(_ node: OpaquePointer, role: BlockRole) {
         var builder = TextBuilder()
+        comments = bytes(node).flatMap { InlineComments(in: self.index.bytes[$0]) }
+        defer { comments = nil }
         let imageStart = images.count
         var emphasisOnly = true
         var hasText = false
         inline(children: node, into: &builder, emphasisOnly: &emphasisOnly, hasText: &hasText, depth: 0)
+        for (scalar, location, width) in comments?.flush() ?? [] { builder.append(scalar, at: location, width: width) }
         let index = blocks.count
         for i in imageStart..<images.count { images[i].block = builder.isEmpty ? nil : index }
         guard !builder.isEmpty else { return }
@@ -350,5 +359,42 @@ private struct Walker {
             || CreditRecognizer.isCreditedCaption(text)
             || (n + 1 < blocks.count && (CreditRecognizer.isCreditLine(blocks[n + 1].text) || CaptionCues.isVideoStamp(blocks[n + 1].text)))
             || CaptionCues.isLabelled(text) || CaptionCues.describesPicture(text)
+    }
+}
+
+/// Hides inline HTML comments in a paragraph's text. cmark-gfm 0.29 keeps the older CommonMark rule
+/// that a comment may not hold `--`, so `<!-- copydesk-disable-line RULE -- reason -->` comes out as
+/// text; CommonMark 0.31 and HTML read it as a comment, and so does Copydesk: no rule reads it.
+struct InlineComments {
+    typealias Scalar = (scalar: Unicode.Scalar, location: SourceLocation, width: Int)
+    private static let open = Array("<!--".unicodeScalars), close = Array("-->".unicodeScalars)
+    private var inside = false
+    /// Scalars held back while they may open a comment (`<`, `<!`, `<!-`), or the last few inside one.
+    private var held: [Scalar] = []
+
+    /// Only for a paragraph whose source holds `<!--` and, after it, `-->`.
+    init?(in source: ArraySlice<UInt8>) {
+        guard let start = source.firstRange(of: Array("<!--".utf8)),
+              source[start.upperBound...].firstRange(of: Array("-->".utf8)) != nil else { return nil }
+    }
+
+    /// Takes the paragraph's next scalar and gives back those that are text, in order.
+    mutating func pass(_ next: Scalar) -> [Scalar] {
+        held.append(next)
+        if inside {
+            if held.suffix(3).map(\.scalar).elementsEqual(Self.close) { inside = false; held = [] }
+            if held.count > 3 { held.removeFirst() }
+            return []
+        }
+        if held.map(\.scalar).elementsEqual(Self.open) { inside = true; held = []; return [] }
+        var out: [Scalar] = []
+        while !held.isEmpty, !Self.open.starts(with: held.map(\.scalar)) { out.append(held.removeFirst()) }
+        return out
+    }
+
+    /// What is held back at the paragraph's end: text after all.
+    mutating func flush() -> [Scalar] {
+        defer { held = [] }
+        return inside ? [] : held
     }
 }
