@@ -43,6 +43,9 @@ struct LintCommand: AsyncParsableCommand {
         valueName: "format=file"))
     var report_: [String] = []
 
+    @Flag(name: .long, help: "Apply the configuration's exclude to files named on the command line too (for commit hooks, which name files themselves; --staged always does).")
+    var forceExclude = false
+
     @Option(name: .long, help: "Report only findings not recorded in this baseline file.")
     var baseline: String?
 
@@ -83,7 +86,7 @@ struct LintCommand: AsyncParsableCommand {
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let published, publicationDate(published) == nil {
-            throw ValidationError("--published must be a date like 2024-05-31")
+            throw ValidationError("--published '\(published)' is not a date; give one like 2024-05-31, 2024-05 or 2024")
         }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
         for value in report_ {
@@ -102,8 +105,13 @@ struct LintCommand: AsyncParsableCommand {
     }
 
     func publicationDate(_ text: String) -> PublicationDate? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) ?? 0 }
         guard (1...3).contains(parts.count), (1000...9999).contains(parts[0]) else { return nil }
+        if parts.count > 1, !(1...12).contains(parts[1]) { return nil }
+        if parts.count > 2 {
+            let days = [31, parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            guard (1...days[parts[1] - 1]).contains(parts[2]) else { return nil }
+        }
         return PublicationDate(year: parts[0], month: parts.count > 1 ? parts[1] : nil, day: parts.count > 2 ? parts[2] : nil,
                                source: .commandLine, text: text)
     }
@@ -115,7 +123,7 @@ struct LintCommand: AsyncParsableCommand {
         var reports: [FileReport]
         if fix || fixDryRun {
             let found: (files: [String], skipped: [FileReport]) = changedSince != nil ? (try await collect(linter, date).map(\.path), [])
-                : linter.discover(paths.isEmpty ? ["."] : paths)
+                : linter.discover(paths.isEmpty ? ["."] : paths, forceExclude: forceExclude)
             let files = found.files
             if fix { Self.removeTemporaryFilesOnInterrupt() }
             let outcomes = await linter.fix(files: files, jobs: jobs, write: fix, allowReadOnly: fixReadOnly, published: date)
@@ -202,7 +210,7 @@ struct LintCommand: AsyncParsableCommand {
     func collect(_ linter: Linter, _ date: PublicationDate?) async throws -> [FileReport] {
         do {
             if staged {
-                return try GitFiles.staged(extensions: linter.parsers.extensions).map { item in
+                return try GitFiles.staged(extensions: linter.parsers.extensions).filter { linter.configuration.selects($0.path) }.map { item in
                     switch item.stagedText! {
                     case .success(let text): return linter.lint(text: text, path: item.path, published: date)
                     case .failure(let error): return FileReport(path: item.path, format: "text", diagnostics: [], error: error)
@@ -222,11 +230,13 @@ struct LintCommand: AsyncParsableCommand {
         if inputs.contains("-") {
             let name = stdinFilename ?? "<stdin>"
             switch SourceReader.decode(FileHandle.standardInput.readDataToEndOfFile()) {
-            case .success(let text): reports.append(linter.lint(text: text, path: name, published: date))
+            case .success(let text):
+                let format = stdinFilename == nil ? FormatSniffer.format(of: text) : nil
+                reports.append(linter.lint(text: text, path: name, format: format, published: date))
             case .failure(let error): reports.append(FileReport(path: name, format: "text", diagnostics: [], error: error))
             }
         }
-        let (files, skipped) = linter.discover(inputs.filter { $0 != "-" })
+        let (files, skipped) = linter.discover(inputs.filter { $0 != "-" }, forceExclude: forceExclude)
         return reports + (await linter.lint(files: files, jobs: jobs, published: date, progress: Self.progressLine(total: files.count)))
             + skipped
     }

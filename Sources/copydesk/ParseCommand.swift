@@ -8,26 +8,31 @@ struct ParseCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, tree }
 
-    @Argument(help: "The article file.")
+    @Argument(help: "The article file, or - for standard input.")
     var file: String
 
     @Option(name: .long, help: "json (default) or tree (one line a block).")
     var format: Format = .json
 
+    @Option(name: .long, help: "The name standard input is parsed as (its extension picks the parser; without it the format is guessed).")
+    var stdinFilename: String?
+
     func run() throws {
         let text: String
-        switch SourceReader.read(path: file) {
+        let path = file == "-" ? stdinFilename ?? "<stdin>" : file
+        switch file == "-" ? SourceReader.decode(FileHandle.standardInput.readDataToEndOfFile()) : SourceReader.read(path: file) {
         case .success(let t): text = t
         case .failure(let error):
-            printError("\(file)\(error.location.map { ":\($0.line):\($0.column)" } ?? ""): error: \(error.message)")
+            printError("\(path)\(error.location.map { ":\($0.line):\($0.column)" } ?? ""): error: \(error.message)")
             throw ExitCode(2)
         }
         let linter = try Linter(configuration: try Configuration.defaults())
         do {
-            let article = try linter.parse(text: text, path: file)
+            let sniffed = file == "-" && stdinFilename == nil ? FormatSniffer.format(of: text) : nil
+            let article = try linter.parse(text: text, path: path, format: sniffed)
             print(format == .json ? ArticleDump.json(article) : ArticleDump.tree(article), terminator: "")
         } catch let error as InputError {
-            printError("\(file)\(error.location.map { ":\($0.line):\($0.column)" } ?? ""): error: \(error.message)")
+            printError("\(path)\(error.location.map { ":\($0.line):\($0.column)" } ?? ""): error: \(error.message)")
             throw ExitCode(2)
         }
     }
@@ -64,7 +69,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let linter = try options.load()
         guard let r = linter.configuration.rules.first(where: { $0.id == rule }) else {
-            printError("error: unknown rule '\(rule)' (see `copydesk rules`)")
+            printError("error: unknown rule '\(rule)'\(Suggestion.hint(for: rule, among: linter.configuration.rules.map(\.id))) (see `copydesk rules`)")
             throw ExitCode(2)
         }
         print("\(r.id) (\(r.kind), \(r.severity.rawValue)\(r.enabled ? "" : ", disabled"))")
