@@ -17,7 +17,10 @@ extension NSRegularExpression {
         do {
             return try NSRegularExpression(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
         } catch {
-            throw ParamError("parameter '\(parameter)': invalid regular expression '\(pattern)'", at: location)
+            // ICU gives no reason; Swift's own regex parser names the fault
+            var reason = ""
+            do { _ = try Regex(pattern) } catch let parse { reason = ": \(parse)" }
+            throw ParamError("parameter '\(parameter)': invalid regular expression '\(pattern)'\(reason)", at: location)
         }
     }
 

@@ -33,10 +33,22 @@ public struct Configuration: Sendable {
 
     static let keys = ["version", "packs", "rules", "include", "exclude", "fail_on", "overrides"]
 
-    /// The embedded default configuration alone.
+    /// The embedded default configuration alone (decoded once per process).
     public static func defaults() throws -> Configuration {
-        var config = Configuration(baseDirectory: FileManager.default.currentDirectoryPath)
-        try config.read(file: "config.yml (embedded)", text: EmbeddedResources.text(of: "config.yml") ?? "", directory: nil)
+        var config = try embedded.get()
+        config.baseDirectory = FileManager.default.currentDirectoryPath
+        return config
+    }
+
+    private static let embedded = Result { () throws(ConfigError) -> Configuration in
+        var config = Configuration(baseDirectory: "")
+        do {
+            try config.read(file: "config.yml (embedded)", text: EmbeddedResources.text(of: "config.yml") ?? "", directory: nil)
+        } catch let error as ConfigError {
+            throw error
+        } catch {
+            throw ConfigError(file: "config.yml (embedded)", location: nil, message: "\(error)")
+        }
         return config
     }
 
@@ -99,7 +111,7 @@ public struct Configuration: Sendable {
             let settings = try Self.settings(map, doc: doc)
             for (id, setting) in settings {
                 guard let index = rules.firstIndex(where: { $0.id == id }) else {
-                    throw doc.error(map.first { $0.key.scalar?.string == id }?.key, "unknown rule '\(id)' (see `copydesk rules`)")
+                    throw doc.error(map.first { $0.key.scalar?.string == id }?.key, "unknown rule '\(id)'\(Suggestion.hint(for: id, among: rules.map(\.id))) (see `copydesk rules`)")
                 }
                 setting.apply(to: &rules[index])
             }
@@ -116,7 +128,7 @@ public struct Configuration: Sendable {
                 guard let rulesMap = map["rules"]?.mapping else { throw doc.error(item, "an override needs 'rules'") }
                 let settings = try Self.settings(rulesMap, doc: doc)
                 for id in settings.keys where !rules.contains(where: { $0.id == id }) {
-                    throw doc.error(rulesMap.first { $0.key.scalar?.string == id }?.key, "unknown rule '\(id)'")
+                    throw doc.error(rulesMap.first { $0.key.scalar?.string == id }?.key, "unknown rule '\(id)'\(Suggestion.hint(for: id, among: rules.map(\.id)))")
                 }
                 overrides.append((files, settings))
             }

@@ -22,6 +22,9 @@ struct YAMLDocument {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
                 throw ConfigError(file: file, location: SourceLocation(line: mark.line, column: mark.column),
                                   message: "invalid YAML: \(problem)")
+            case .duplicatedKeysInMapping(let keys, let context):
+                throw ConfigError(file: file, location: SourceLocation(line: context.mark.line, column: context.mark.column),
+                                  message: "duplicate key \(keys.sorted().map { "'\($0)'" }.joined(separator: ", ")) in this mapping (a later one would silently replace the first)")
             default:
                 throw ConfigError(file: file, location: nil, message: "invalid YAML: \(error)")
             }
@@ -40,7 +43,8 @@ struct YAMLDocument {
     func allowOnly(_ mapping: Node.Mapping, _ known: [String], in what: String) throws {
         for (key, _) in mapping {
             guard let name = key.scalar?.string, known.contains(name) else {
-                throw error(key, "unknown key '\(key.scalar?.string ?? "?")' in \(what) (expected one of: \(known.joined(separator: ", ")))")
+                let name = key.scalar?.string ?? "?"
+                throw error(key, "unknown key '\(name)' in \(what)\(Suggestion.hint(for: name, among: known)) (expected one of: \(known.joined(separator: ", ")))")
             }
         }
     }

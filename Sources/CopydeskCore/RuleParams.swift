@@ -65,7 +65,7 @@ public struct RuleParams: Sendable {
     public func allowOnly(_ known: Set<String>) throws {
         if let bad = entries.first(where: { !known.contains($0.key) }) {
             let list = known.sorted().joined(separator: ", ")
-            throw ParamError("unknown parameter '\(bad.key)' (expected one of: \(list))", at: bad.value)
+            throw ParamError("unknown parameter '\(bad.key)'\(Suggestion.hint(for: bad.key, among: known.sorted())) (expected one of: \(list))", at: bad.value)
         }
     }
 

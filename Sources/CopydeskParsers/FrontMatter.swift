@@ -131,6 +131,8 @@ struct FrontMatter {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return SourceLocation(line: mark.line + 1, column: mark.column)
+        case .duplicatedKeysInMapping(_, let context):
+            return SourceLocation(line: context.mark.line + 1, column: context.mark.column)
         default:
             return nil
         }
@@ -140,6 +142,8 @@ struct FrontMatter {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
             return problem
+        case .duplicatedKeysInMapping(let keys, _):
+            return "duplicate key \(keys.sorted().map { "'\($0)'" }.joined(separator: ", "))"
         default:
             return "\(error)"
         }

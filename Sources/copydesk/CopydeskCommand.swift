@@ -11,6 +11,17 @@ struct CopydeskCommand: ParsableCommand {
         defaultSubcommand: LintCommand.self)
 }
 
+extension CopydeskCommand {
+    /// The command `word` was likely meant to be, when it names no command and no file: the first
+    /// argument is otherwise a path to lint, so `copydesk explian` would report a missing file.
+    static func mistypedCommand(_ word: String) -> String? {
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        guard !word.hasPrefix("-"), !word.contains("/"), !word.contains("."), !names.contains(word),
+              !FileManager.default.fileExists(atPath: word) else { return nil }
+        return Suggestion.closest(to: word, among: names)
+    }
+}
+
 /// Options every command that loads configuration shares.
 struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: "Configuration file (default: .copydesk.yml or copydesk.yml here or in a parent folder).")

@@ -6,6 +6,10 @@ import Foundation
 func runCopydesk() async -> Never {
     signal(SIGPIPE, SIG_IGN)   // a plugin that exits without reading its input must not kill us
     do {
+        if let word = CommandLine.arguments.dropFirst().first, let near = CopydeskCommand.mistypedCommand(word) {
+            printError("error: unknown command '\(word)'; did you mean '\(near)'? (no file of that name either)")
+            exit(2)
+        }
         var command = try CopydeskCommand.parseAsRoot()
         if var linting = command as? AsyncParsableCommand {
             try await linting.run()
