@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Folders are walked recursively for known extensions; hidden folders (`.git`) and
 /// `node_modules` are skipped, and a folder reached twice (a link back up) is walked once; a
-/// file named explicitly is always taken. What could not be walked or followed — a folder it
+/// file named explicitly is taken unless `forceExclude` holds and the configuration leaves it out
+/// (as Ruff's `--force-exclude`: a commit hook names files itself). What could not be walked or followed — a folder it
 /// may not read, a link to nothing or to itself — is returned with the reason, never dropped.
 public struct FileDiscovery {
     public let extensions: Set<String>
@@ -17,7 +18,8 @@ public struct FileDiscovery {
     }
 
     /// The files to lint, in a stable order, each once; and the paths it had to leave, with why.
-    public func files(in paths: [String], relativeTo base: String) -> (files: [String], skipped: [(path: String, reason: String)]) {
+    public func files(in paths: [String], relativeTo base: String,
+                      forceExclude: Bool = false) -> (files: [String], skipped: [(path: String, reason: String)]) {
         var out: [String] = []
         var skipped: [(path: String, reason: String)] = []
         var seen = Set<String>()
@@ -25,7 +27,7 @@ public struct FileDiscovery {
         for path in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
-                if seen.insert(Self.realPath(path)).inserted { out.append(path) }
+                if !forceExclude || selects(Self.relative(path, to: base)), seen.insert(Self.realPath(path)).inserted { out.append(path) }
                 continue
             }
             var visited = Set<String>()

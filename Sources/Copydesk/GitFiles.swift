@@ -27,12 +27,23 @@ public enum GitFiles {
         return data
     }
 
+    /// Throws a clear error when the current folder is not inside a git work tree (git itself
+    /// would print `git diff --no-index` usage).
+    static func requireRepository() throws {
+        do {
+            _ = try git(["rev-parse", "--is-inside-work-tree"])
+        } catch {
+            throw InputError("--staged and --changed-since read git's index: \(FileManager.default.currentDirectoryPath) is not inside a git repository")
+        }
+    }
+
     static func paths(_ data: Data) -> [String] {
         data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { !$0.isEmpty }
     }
 
     /// Staged (added, copied, modified, renamed) files with the given extensions, and their staged content.
     public static func staged(extensions: Set<String>) throws -> [Item] {
+        try requireRepository()
         let names = paths(try git(["diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z", "--relative"]))
         return names.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }.map { path in
             let text = Result { try git(["show", ":./\(path)"]) }
@@ -44,6 +55,7 @@ public enum GitFiles {
 
     /// Files with the given extensions changed between `revision` and the working tree, that still exist.
     public static func changed(since revision: String, extensions: Set<String>) throws -> [String] {
+        try requireRepository()
         let names = paths(try git(["diff", "--name-only", "--diff-filter=ACMR", "-z", "--relative", revision]))
         return names.filter {
             extensions.contains(($0 as NSString).pathExtension.lowercased()) && FileManager.default.fileExists(atPath: $0)

@@ -204,6 +204,89 @@ import Testing
         #expect(result.out.isEmpty, "nothing is linted half-configured")
     }
 
+    /// `disable-line` and `disable-next-line` with a reason after `--`; a suppression that silences
+    /// nothing is reported, and a comment that is no directive is left alone.
+    @Test func suppressionsTakeReasonsAndUnusedOnesAreReported() throws {
+        let dir = try write(["s.md": Data("""
+            The mayor sent an e-mail. <!-- copydesk-disable-line newsroom-email -- the memo's spelling -->
+
+            <!-- copydesk-disable-next-line newsroom-email -- quoted -->
+            The clerk sent an e-mail.
+
+            Nothing to silence here. <!-- copydesk-disable-next-line newsroom-email -->
+
+            The desk read it. <!-- a note to the desk -->
+
+            """.utf8)])
+        let result = try Support.run(["lint", "s.md", "--format", "json"], in: dir)
+        let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        let found = ((json?["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]] ?? [])
+            .map { "\($0["rule"]!)@\($0["line"]!)" }
+        #expect(!found.contains { $0.hasPrefix("newsroom-email") }, "\(found)")
+        // an inline comment holding `--` is a comment (CommonMark 0.31, HTML), not text with a "!"
+        #expect(!found.contains("newsroom-exclamation@1"), "\(found)")
+        #expect(found.contains("suppression-unused@6"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("suppression-unknown-rule") }, "reasons and plain comments name no rules: \(found)")
+    }
+
+    /// Standard input without a name is sniffed; `parse -` reads it; typos get "did you mean".
+    @Test func stdinIsSniffedAndTyposGetSuggestions() throws {
+        let html = Data("<!doctype html><html><body><p>The mayor sent an e-mail.</p></body></html>".utf8)
+        let lint = try Support.run(["lint", "-", "--format", "json"], stdin: html)
+        let json = try JSONSerialization.jsonObject(with: Data(lint.out.utf8)) as? [String: Any]
+        #expect((json?["files"] as? [[String: Any]])?.first?["format"] as? String == "html")
+        let parse = try Support.run(["parse", "-", "--format", "tree"], stdin: Data("---\ntitle: Road\n---\n\n# Road\n".utf8))
+        #expect(parse.code == 0 && parse.out.hasPrefix("<stdin> (markdown)"), "\(parse.out) \(parse.err)")
+
+        let command = try Support.run(["explian", "quote"])
+        #expect(command.code == 2 && command.err.contains("did you mean 'explain'"), "\(command.err)")
+        let rule = try Support.run(["explain", "quote"])
+        #expect(rule.code == 2 && rule.err.contains("did you mean 'quote-unattributed'"), "\(rule.err)")
+        let date = try Support.run(["lint", "-", "--published", "2025-13-45"], stdin: html)
+        #expect(date.code == 2 && date.err.contains("2025-13-45"), "\(date.err)")
+        #expect(try Support.run(["lint", "-", "--published", "2023-02-29"], stdin: html).code == 2)
+        #expect(try Support.run(["lint", "-", "--published", "2024-02-29"], stdin: html).code == 0)
+    }
+
+    /// Configuration errors name the file that is wrong, with line, column and the reason.
+    @Test func configErrorsNameTheirFileLineAndReason() throws {
+        let cases: [(String, String)] = [
+            ("rulez:\n  credit-missing:\n    enabled: true\n", "copydesk.yml:1:1: unknown key 'rulez' in the configuration; did you mean 'rules'?"),
+            ("rules:\n  credit-mising:\n    enabled: true\n", "copydesk.yml:2:3: unknown rule 'credit-mising'; did you mean 'credit-missing'?"),
+            ("rules:\n  credit-missing:\n    params:\n      min_confidenc: 0.5\n", "copydesk.yml:4:22: rule 'credit-missing': unknown parameter 'min_confidenc'; did you mean 'min_confidence'?"),
+            ("rules:\n  credit-missing:\n    enabled: true\n  credit-missing:\n    enabled: false\n", "copydesk.yml:2:3: duplicate key 'credit-missing'"),
+            ("packs: [./mine]\n", "mine/my-rule.yml:5:8: rule 'my-rule': parameter 'raw': invalid regular expression '(unclosed': expected ')'"),
+        ]
+        for (config, expected) in cases {
+            let dir = try write(["copydesk.yml": Data(config.utf8), "a.txt": Data(Self.cleanStory.utf8),
+                                 "mine/my-rule.yml": Data("id: my-rule\nkind: existence\nmessage: no\nparams:\n  raw: \"(unclosed\"\nexamples:\n  triggering: [x]\n  passing: [y]\n".utf8)])
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let result = try Support.run(["lint", "a.txt"], in: dir)
+            #expect(result.code == 2 && result.err.contains(expected), "\(result.err)")
+        }
+    }
+
+    /// `exclude:` leaves out named files with `--force-exclude` (the commit hook's default) and under
+    /// `--staged`; `--staged` outside a repository says so.
+    @Test func excludeAppliesToNamedFilesWhenForced() throws {
+        let dir = try write([".copydesk.yml": Data("exclude: [\"archive/**\"]\n".utf8),
+                             "archive/old.txt": Data(Self.quoteStory.utf8), "new.txt": Data(Self.cleanStory.utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let named = try Support.run(["lint", "archive/old.txt", "new.txt", "--format", "json"], in: dir)
+        let forced = try Support.run(["lint", "archive/old.txt", "new.txt", "--format", "json", "--force-exclude"], in: dir)
+        func paths(_ out: String) -> [String] {
+            ((try? JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])?["files"] as? [[String: Any]] ?? [])
+                .compactMap { $0["path"] as? String }
+        }
+        #expect(paths(named.out) == ["archive/old.txt", "new.txt"])
+        #expect(paths(forced.out) == ["new.txt"])
+        let outside = try Support.run(["lint", "--staged"], in: dir)
+        #expect(outside.code == 2 && outside.err.contains("not inside a git repository"), "\(outside.err)")
+        try Support.shell("git init -q && git add -A", in: dir)
+        let staged = try Support.run(["lint", "--staged", "--format", "json"], in: dir)
+        #expect(paths(staged.out) == ["new.txt"], "\(staged.out)")
+    }
+
     @Test func parsePrintsTheArticleAsJSON() throws {
         let dir = try write(["s.md": Data("---\ntitle: Road Plan\ndate: 2020-02-03\n---\n\n# Road Plan\n\n![Sandbags](s.jpg \"Ann Lee/Valley Photo\")\n\n*Volunteers stack sandbags.*\n".utf8)])
         let result = try Support.run(["parse", "s.md"], in: dir)
