@@ -1,3 +1,5 @@
+import Foundation
+
 extension String {
     /// Byte-wise substring test (UTF-8, case-sensitive): much cheaper than Foundation's
     /// locale-aware `contains` on long texts.
@@ -73,3 +75,11 @@ extension StringProtocol {
     }
 }
 
+
+extension NSString {
+    /// `offset` (in UTF-16 units), moved past the second half of a surrogate pair so that a cut
+    /// there never splits a character (an emoji): Foundation traps on a half character.
+    public func wholeCharacter(at offset: Int) -> Int {
+        offset > 0 && offset < length && (0xDC00...0xDFFF).contains(character(at: offset)) ? offset + 1 : offset
+    }
+}

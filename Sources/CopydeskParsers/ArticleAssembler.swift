@@ -127,7 +127,8 @@ enum ArticleAssembler {
 
     /// Whether a paragraph opens with a wire story's dateline.
     static func opensWithDateline(_ text: String) -> Bool {
-        datelineLede.firstMatch(in: text, range: NSRange(location: 0, length: min((text as NSString).length, 80))) != nil
+        let ns = text as NSString
+        return datelineLede.firstMatch(in: text, range: NSRange(location: 0, length: ns.wholeCharacter(at: min(ns.length, 80)))) != nil
     }
 
     /// Plain-text heuristics shared by the parsers: is this a dateline or byline line?

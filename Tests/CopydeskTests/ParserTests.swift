@@ -162,6 +162,16 @@ import Testing
         #expect(files?.first?["error"] != nil && files?.last?["error"] == nil)
     }
 
+    /// Found by the `text` fuzz target: a long line whose last 240 UTF-16 units begin inside an
+    /// emoji's surrogate pair crashed the trailing-credit search.
+    @Test func aCaptionTailCutInsideAnEmojiIsNoCrash() throws {
+        let line = "A 🏆" + String(repeating: " word", count: 43) + " words (Photo: Jane Doe)"
+        #expect((line as NSString).length - 240 == 3, "the tail must start on the emoji's second half")
+        #expect(CreditRecognizer.trailingCredit(in: line) != nil)
+        let article = try parse("Road Plan\n\n" + line + "\n\nThe council met.\n", "txt")
+        #expect(article.blocks.count == 3)
+    }
+
     @Test func plainTextJoinsHardWrappedWireCopy() throws {
         let wire = """
         Council votes to close harbor road

@@ -192,8 +192,9 @@ public enum CreditRecognizer {
     /// A credit matched by the labelled and parenthesised forms of the caption's tail.
     static func labelledTrailingCredit(in caption: String) -> Int? {
         let ns = caption as NSString
-        // a credit is short: look only at the caption's tail, and only when it holds a credit's marks
-        let from = max(0, ns.length - 240)
+        // a credit is short: look only at the caption's tail, and only when it holds a credit's marks;
+        // the tail starts on a whole character, never between the halves of a surrogate pair (an emoji)
+        let from = ns.wholeCharacter(at: max(0, ns.length - 240))
         let tail = ns.substring(from: from)
         guard tail.containsAnyBytes([")", "|", ":", "by", "By", "BY", "...", "…", "AP", "AFP", "Reuters", "Getty"]) else { return nil }
         guard let m = trailing.firstMatch(in: caption, range: NSRange(location: from, length: ns.length - from)) else { return nil }
