@@ -28,9 +28,9 @@ public struct JSONReporter: Reporter {
         [("line", .int(r.start.line)), ("column", .int(r.start.column)), ("endLine", .int(r.end.line)), ("endColumn", .int(r.end.column))]
     }
 
-    public func render(_ report: RunReport) -> String {
-        let files: [JSONValue] = report.files.map { file in
-            .object([
+    /// One file's entry: path, format, diagnostics and, when it could not be linted, the error.
+    static func file(_ file: FileReport) -> [(String, JSONValue?)] {
+            [
                 ("path", .string(file.path)), ("format", .string(file.format)),
                 ("diagnostics", .array(file.diagnostics.map { d in
                     .object([("rule", .string(d.rule)), ("severity", .string(d.severity.rawValue)), ("message", .string(d.message))]
@@ -47,8 +47,11 @@ public struct JSONReporter: Reporter {
                     .object([("message", .string(error.message)), ("line", error.location.map { .int($0.line) }),
                              ("column", error.location.map { .int($0.column) })])
                 }),
-            ])
-        }
+            ]
+    }
+
+    public func render(_ report: RunReport) -> String {
+        let files: [JSONValue] = report.files.map { .object(Self.file($0)) }
         return JSONValue.object([
             ("tool", .object([("name", .string("copydesk")), ("version", .string(report.toolVersion))])),
             ("files", .array(files)),

@@ -93,6 +93,7 @@ public enum ReporterRegistry {
     public static let builtins: [any Reporter.Type] = [
         TextReporter.self,
         JSONReporter.self,
+        JSONLinesReporter.self,
         SARIFReporter.self,
         JUnitReporter.self,
         CheckstyleReporter.self,

@@ -43,6 +43,11 @@ struct LintCommand: AsyncParsableCommand {
         valueName: "format=file"))
     var report_: [String] = []
 
+    @Option(name: .long, help: "Where articles come from: files (the paths; default) or jsonl (standard input, one JSON object a line: id, path, format, text, published; results as JSON lines).")
+    var input: InputKind = .files
+
+    enum InputKind: String, ExpressibleByArgument { case files, jsonl }
+
     @Flag(name: .long, help: "Apply the configuration's exclude to files named on the command line too (for commit hooks, which name files themselves; --staged always does).")
     var forceExclude = false
 
@@ -98,6 +103,14 @@ struct LintCommand: AsyncParsableCommand {
             throw ValidationError("--staged lints what git has staged; give no paths and no --changed-since with it")
         }
         if changedSince != nil, !paths.isEmpty { throw ValidationError("--changed-since takes no paths") }
+        if input == .jsonl {
+            if !paths.isEmpty || staged || changedSince != nil || fix || fixDryRun || baseline != nil || writeBaseline != nil {
+                throw ValidationError("--input jsonl reads articles from standard input; give no paths, --staged, --changed-since, fixes or baselines with it")
+            }
+            if !["text", "jsonl"].contains(format) || !report_.isEmpty {
+                throw ValidationError("--input jsonl writes JSON lines (--format jsonl); other formats and --report do not apply")
+            }
+        }
         if fix || fixDryRun {
             if fix && fixDryRun { throw ValidationError("choose one of --fix and --fix-dry-run") }
             if staged || paths.contains("-") { throw ValidationError("--fix works on files, not on standard input or --staged") }
@@ -120,6 +133,12 @@ struct LintCommand: AsyncParsableCommand {
         var linter = try options.load()
         if let maxFileSize { linter.maxFileSize = maxFileSize << 20 }
         let date = published.flatMap(publicationDate)
+        if input == .jsonl {
+            let stream = JSONLinesStream(linter: linter, jobs: jobs, published: date,
+                                         threshold: failOn.flatMap(Severity.init(rawValue:)) ?? linter.configuration.failOn,
+                                         date: { [self] in publicationDate($0) })
+            throw ExitCode(await stream.run())
+        }
         var reports: [FileReport]
         if fix || fixDryRun {
             let found: (files: [String], skipped: [FileReport]) = changedSince != nil ? (try await collect(linter, date).map(\.path), [])

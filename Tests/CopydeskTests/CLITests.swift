@@ -287,6 +287,40 @@ import Testing
         #expect(paths(staged.out) == ["new.txt"], "\(staged.out)")
     }
 
+    /// `--input jsonl` streams articles through: every real page, one JSON line each with an id, comes
+    /// back once with the findings `--format json` gives for the file; a malformed line gets an error
+    /// line of its own and the rest go on.
+    @Test func jsonLinesStreamGivesEveryArticleItsFindings() throws {
+        guard let real = Support.corpus("real") else { return }
+        let names = try FileManager.default.contentsOfDirectory(atPath: real.path)
+            .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") || $0.hasSuffix(".html") }.sorted()
+        var input = ""
+        for (i, name) in names.enumerated() {
+            let text = try String(contentsOf: real.appendingPathComponent(name), encoding: .utf8)
+            let line = try JSONSerialization.data(withJSONObject: ["id": i, "path": name, "text": text])
+            input += String(decoding: line, as: UTF8.self) + "\n"
+            if i == 3 { input += "{\"id\": \"broken\", \"text\": 42}\n" }
+        }
+        let stream = try Support.run(["lint", "--input", "jsonl", "--jobs", "2"], stdin: Data(input.utf8), in: real)
+        #expect(stream.code == 2, "a malformed line makes the run an input error")
+        let lines = stream.out.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.allSatisfy { $0 != nil }, "every output line is a JSON object")
+        let byID = Dictionary(lines.compactMap { $0 }.compactMap { o in (o["id"] as? Int).map { ($0, o) } }, uniquingKeysWith: { a, _ in a })
+        #expect(byID.count == names.count && lines.count == names.count + 1)
+        #expect(lines.contains { $0?["id"] as? String == "broken" && $0?["error"] != nil })
+
+        let batch = try Support.run(["lint", "--format", "json"] + names, in: real)
+        let files = (try JSONSerialization.jsonObject(with: Data(batch.out.utf8)) as? [String: Any])?["files"] as? [[String: Any]] ?? []
+        func found(_ file: [String: Any]?) -> [String] {
+            (file?["diagnostics"] as? [[String: Any]] ?? []).map { "\($0["rule"]!) \($0["line"]!):\($0["column"]!)" }
+        }
+        for (i, name) in names.enumerated() {
+            let expected = files.first { $0["path"] as? String == name }
+            #expect(found(byID[i]) == found(expected), "\(name)")
+            #expect(byID[i]?["path"] as? String == name && byID[i]?["format"] as? String == expected?["format"] as? String)
+        }
+    }
+
     @Test func parsePrintsTheArticleAsJSON() throws {
         let dir = try write(["s.md": Data("---\ntitle: Road Plan\ndate: 2020-02-03\n---\n\n# Road Plan\n\n![Sandbags](s.jpg \"Ann Lee/Valley Photo\")\n\n*Volunteers stack sandbags.*\n".utf8)])
         let result = try Support.run(["parse", "s.md"], in: dir)

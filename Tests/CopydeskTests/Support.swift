@@ -65,9 +65,16 @@ enum Support {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
+        // written while the output is read: a streaming child answers before its input ends
+        let writer = input.fileHandleForWriting
+        let written = DispatchSemaphore(value: 0)
+        Thread {
+            if let stdin { writer.write(stdin) }
+            try? writer.close()
+            written.signal()
+        }.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
+        written.wait()
         process.waitUntilExit()
         let errData = (try? Data(contentsOf: errFile)) ?? Data()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
