@@ -5,7 +5,7 @@ public enum FixApplier {
     public static func apply(_ edits: [TextEdit], to text: String) -> (text: String, applied: [TextEdit]) {
         let scalars = Array(text.unicodeScalars)
         var lineStarts = [0]
-        for (i, s) in scalars.enumerated() where s == "\n" || (s == "\r" && (i + 1 == scalars.count || scalars[i + 1] != "\n")) {
+        for (i, s) in scalars.enumerated() where LineCursor.endsLine(s, next: i + 1 < scalars.count ? scalars[i + 1] : nil) {
             lineStarts.append(i + 1)
         }
         func offset(_ l: SourceLocation) -> Int? {

@@ -52,6 +52,9 @@ public struct LineCursor: Sendable {
     /// Whether byte `b`, followed by `next` (nil at the end of the text), ends a line.
     @inlinable public static func endsLine(_ b: UInt8, next: UInt8?) -> Bool { b == 0x0A || (b == 0x0D && next != 0x0A) }
 
+    /// Whether scalar `s`, followed by `next` (nil at the end of the text), ends a line.
+    @inlinable public static func endsLine(_ s: Unicode.Scalar, next: Unicode.Scalar?) -> Bool { s == "\n" || (s == "\r" && next != "\n") }
+
     /// The lines of `text`, their line ends dropped (LF, CR LF, or a lone CR).
     public static func lines(of text: String) -> [Substring] {
         var lines: [Substring] = []
