@@ -87,6 +87,28 @@ public struct Linter: Sendable {
         }
     }
 
+    /// Lints an article that came without a file (a stream line, an HTTP request). `format`
+    /// forces a parser, else `path`'s extension picks one, else the text's look (`FormatSniffer`);
+    /// `published` is a date like 2024-05-31 and overrides `defaultPublished`. Fails, with the
+    /// reason, for an unknown format or a date that is none.
+    public func lint(submitted text: String, path: String?, format: String?, published: String?,
+                     defaultPublished: PublicationDate? = nil, unnamed: String) -> Result<FileReport, InputError> {
+        if let format, parsers.parser(format: format) == nil {
+            let known = parsers.parsers.map { $0.format }.joined(separator: ", ")
+            return .failure(InputError("unknown format '\(format)'; choose one of: \(known)"))
+        }
+        var date = defaultPublished
+        if let published {
+            guard let given = PublicationDate(commandLine: published) else {
+                return .failure(InputError("'published' is not a date like 2024-05-31"))
+            }
+            date = given
+        }
+        let named = path.map { parsers.extensions.contains(($0 as NSString).pathExtension.lowercased()) } ?? false
+        return .success(lint(text: text, path: path ?? unnamed, format: format ?? (named ? nil : FormatSniffer.format(of: text)),
+                             published: date))
+    }
+
     /// Lints one file from disk; unreadable or malformed files give a report with `error` set.
     public func lint(file path: String, displayPath: String? = nil, published: PublicationDate? = nil) -> FileReport {
         switch SourceReader.read(path: path, limit: maxFileSize) {

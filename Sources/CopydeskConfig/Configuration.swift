@@ -78,7 +78,8 @@ public struct Configuration: Sendable {
         return config
     }
 
-    static func discover(from directory: String) -> String? {
+    /// The configuration file for `directory`: `.copydesk.yml` or `copydesk.yml` there or in a parent.
+    public static func discover(from directory: String) -> String? {
         var dir = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
             for name in [".copydesk.yml", "copydesk.yml"] {

@@ -140,6 +140,21 @@ public struct PublicationDate: Sendable, Codable {
         self.location = location
     }
 
+    /// A date given by the user (`--published`, a request): `YYYY-MM-DD`, `YYYY-MM` or `YYYY`,
+    /// nil unless it is a day of the calendar.
+    public init?(commandLine text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) ?? 0 }
+        guard (1...3).contains(parts.count), (1000...9999).contains(parts[0]) else { return nil }
+        if parts.count > 1, !(1...12).contains(parts[1]) { return nil }
+        if parts.count > 2 {
+            let leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0)
+            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            guard (1...days[parts[1] - 1]).contains(parts[2]) else { return nil }
+        }
+        self.init(year: parts[0], month: parts.count > 1 ? parts[1] : nil, day: parts.count > 2 ? parts[2] : nil,
+                  source: .commandLine, text: text)
+    }
+
     /// `YYYY-MM-DD` with the known parts.
     public var iso: String {
         func pad(_ n: Int, _ width: Int) -> String {

@@ -28,10 +28,12 @@ public struct Engine: Sendable {
     }
 
     /// Every diagnostic for `article`, suppressions applied; `usedSuppressions` gains the index of
-    /// every inline suppression region that silenced a finding.
+    /// every inline suppression region that silenced a finding. Run in a task that is cancelled,
+    /// it stops at the next rule (a server's time limit), its findings incomplete.
     public func lint(_ article: Article, enabled: (Rule) -> Bool = { _ in true }, usedSuppressions: inout Set<Int>) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for compiled in rules where enabled(compiled.rule) {
+            if Task.isCancelled { break }
             let rule = compiled.rule
             let context = CheckContext(article: article, blocks: article.blockIndices(rule.scope.roles),
                                        currentYear: currentYear)

@@ -28,6 +28,9 @@ public struct JSONLinesInput: Sendable, Decodable {
         public var message: String
     }
 
+    /// The message for a line that is not JSON at all.
+    public static let notAnObject = "not a JSON object"
+
     private struct IDOnly: Decodable { var id: ID? }
 
     /// Reads one line of the stream.
@@ -42,10 +45,10 @@ public struct JSONLinesInput: Sendable, Decodable {
             case .typeMismatch(_, let context), .valueNotFound(_, let context):
                 let key = context.codingPath.first?.stringValue ?? "the line"
                 return .failure(Failure(id: id, message: key == "id" ? "'id' must be a string or an integer" : "'\(key)' must be a string"))
-            default: return .failure(Failure(id: id, message: "not a JSON object"))
+            default: return .failure(Failure(id: id, message: notAnObject))
             }
         } catch {
-            return .failure(Failure(id: nil, message: "not a JSON object"))
+            return .failure(Failure(id: nil, message: notAnObject))
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON document with keys kept in the order written, for the JSON-based formats.
-enum JSONValue {
+public enum JSONValue: Sendable {
     case object([(String, JSONValue?)])
     case array([JSONValue])
     case string(String)
@@ -11,7 +11,7 @@ enum JSONValue {
     case bool(Bool)
 
     /// Compact or indented JSON text. Keys whose value is nil are left out.
-    func render(indent: Bool = true) -> String {
+    public func render(indent: Bool = true) -> String {
         var out = ""
         write(into: &out, level: 0, indent: indent)
         return out + "\n"

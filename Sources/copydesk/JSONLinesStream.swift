@@ -9,8 +9,6 @@ struct JSONLinesStream {
     let jobs: Int
     let published: PublicationDate?
     let threshold: Severity
-    /// Reads a `published` value ("2024-05-31"), nil when it is no date.
-    let date: @Sendable (String) -> PublicationDate?
 
     /// The result line for input line `number`, and the exit code it calls for (0, 1 or 2).
     func result(of line: String, number: Int) -> (String, Int32) {
@@ -20,20 +18,13 @@ struct JSONLinesStream {
         case .failure(let failure):
             return (JSONLinesReporter.errorLine(number: number, id: failure.id, message: failure.message), 2)
         }
-        var when = published
-        if let text = article.published {
-            guard let parsed = date(text) else {
-                return (JSONLinesReporter.errorLine(number: number, id: article.id, message: "'published' is not a date like 2024-05-31"), 2)
-            }
-            when = parsed
+        let report: FileReport
+        switch linter.lint(submitted: article.text, path: article.path, format: article.format, published: article.published,
+                           defaultPublished: published, unnamed: "<stdin>") {
+        case .success(let r): report = r
+        case .failure(let error):
+            return (JSONLinesReporter.errorLine(number: number, id: article.id, message: error.message), 2)
         }
-        if let format = article.format, linter.parsers.parser(format: format) == nil {
-            return (JSONLinesReporter.errorLine(number: number, id: article.id, message: "unknown format '\(format)'"), 2)
-        }
-        let path = article.path ?? "<stdin>"
-        let named = article.path.map { linter.parsers.extensions.contains(($0 as NSString).pathExtension.lowercased()) } ?? false
-        let format = article.format ?? (named ? nil : FormatSniffer.format(of: article.text))
-        let report = linter.lint(text: article.text, path: path, format: format, published: when)
         let code: Int32 = report.error != nil ? 2 : report.diagnostics.contains { $0.severity >= threshold } ? 1 : 0
         return (JSONLinesReporter.line(report, id: article.id), code)
     }

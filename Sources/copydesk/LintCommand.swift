@@ -90,7 +90,7 @@ struct LintCommand: AsyncParsableCommand {
             throw ValidationError("--fail-on must be error, warning or suggestion")
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let published, publicationDate(published) == nil {
+        if let published, PublicationDate(commandLine: published) == nil {
             throw ValidationError("--published '\(published)' is not a date; give one like 2024-05-31, 2024-05 or 2024")
         }
         if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
@@ -117,26 +117,13 @@ struct LintCommand: AsyncParsableCommand {
         }
     }
 
-    func publicationDate(_ text: String) -> PublicationDate? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) ?? 0 }
-        guard (1...3).contains(parts.count), (1000...9999).contains(parts[0]) else { return nil }
-        if parts.count > 1, !(1...12).contains(parts[1]) { return nil }
-        if parts.count > 2 {
-            let days = [31, parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-            guard (1...days[parts[1] - 1]).contains(parts[2]) else { return nil }
-        }
-        return PublicationDate(year: parts[0], month: parts.count > 1 ? parts[1] : nil, day: parts.count > 2 ? parts[2] : nil,
-                               source: .commandLine, text: text)
-    }
-
     func run() async throws {
         var linter = try options.load()
         if let maxFileSize { linter.maxFileSize = maxFileSize << 20 }
-        let date = published.flatMap(publicationDate)
+        let date = published.flatMap(PublicationDate.init(commandLine:))
         if input == .jsonl {
             let stream = JSONLinesStream(linter: linter, jobs: jobs, published: date,
-                                         threshold: failOn.flatMap(Severity.init(rawValue:)) ?? linter.configuration.failOn,
-                                         date: { [self] in publicationDate($0) })
+                                         threshold: failOn.flatMap(Severity.init(rawValue:)) ?? linter.configuration.failOn)
             throw ExitCode(await stream.run())
         }
         var reports: [FileReport]
