@@ -1,9 +1,9 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
     name: "Copydesk",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "Copydesk", targets: ["Copydesk"]),
         .executable(name: "copydesk", targets: ["copydesk"]),
@@ -11,6 +11,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // the HTTP server of `copydesk serve`; its swift-configuration support is not needed
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -22,8 +26,12 @@ let package = Package(
                 plugins: ["EmbedResources"]),
         .target(name: "Copydesk", dependencies: ["CopydeskCore", "CopydeskParsers", "CopydeskChecks",
                                                  "CopydeskReporters", "CopydeskConfig"]),
+        .target(name: "CopydeskServer", dependencies: [
+            "Copydesk", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+        ], plugins: ["EmbedResources"]),
         .executableTarget(name: "copydesk", dependencies: [
-            "Copydesk", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Copydesk", "CopydeskServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "EmbedResourcesTool"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),

@@ -4,7 +4,7 @@ import PackagePlugin
 /// Embeds resource files into a target as Swift string literals, so that the binary works
 /// with no files around it: the default `config.yml` and every rule pack under `Rules/` for
 /// the configuration target, the trained models under `Resources/models/` for the checks, the lexicons under
-/// `Resources/lexicons/` for the parsers.
+/// `Resources/lexicons/` for the parsers, the OpenAPI document `docs/openapi.yaml` for the server.
 @main
 struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -14,6 +14,8 @@ struct EmbedResources: BuildToolPlugin {
             inputs = files(under: root.appendingPathComponent("Resources/models"), ending: "json")
         } else if target.name == "CopydeskParsers" {
             inputs = files(under: root.appendingPathComponent("Resources/lexicons"), ending: "tsv")
+        } else if target.name == "CopydeskServer" {
+            inputs = [root.appendingPathComponent("docs/openapi.yaml")]
         } else {
             inputs = [root.appendingPathComponent("config.yml")]
                 + files(under: root.appendingPathComponent("Rules"), ending: "yml")

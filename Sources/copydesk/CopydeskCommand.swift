@@ -7,7 +7,8 @@ struct CopydeskCommand: ParsableCommand {
         commandName: "copydesk",
         abstract: "An editorial linter for news articles.",
         version: Linter.version,
-        subcommands: [LintCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, VersionCommand.self],
+        subcommands: [LintCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, ServeCommand.self,
+                      VersionCommand.self],
         defaultSubcommand: LintCommand.self)
 }
 
