@@ -30,8 +30,9 @@ let package = Package(
             "Copydesk", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
         ], plugins: ["EmbedResources"]),
+        .target(name: "CopydeskLSP", dependencies: ["Copydesk"]),
         .executableTarget(name: "copydesk", dependencies: [
-            "Copydesk", "CopydeskServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Copydesk", "CopydeskServer", "CopydeskLSP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "EmbedResourcesTool"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),

@@ -7,7 +7,7 @@ struct CopydeskCommand: ParsableCommand {
         commandName: "copydesk",
         abstract: "An editorial linter for news articles.",
         version: Linter.version,
-        subcommands: [LintCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, ServeCommand.self,
+        subcommands: [LintCommand.self, ParseCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, ServeCommand.self, LSPCommand.self,
                       VersionCommand.self],
         defaultSubcommand: LintCommand.self)
 }
