@@ -22,6 +22,10 @@ enum Support {
         return url
     }
 
+    /// Whether the slow end-to-end tests run: in CI (`CI` set) or with `COPYDESK_SLOW=1`.
+    static let slow = !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty
+        || ProcessInfo.processInfo.environment["COPYDESK_SLOW"] == "1"
+
     /// The built `copydesk` executable, next to the test bundle.
     static let binary: URL = {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("copydesk")
