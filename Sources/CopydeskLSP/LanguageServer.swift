@@ -93,6 +93,11 @@ public final class LanguageServer {
     }
 
     func notification(_ method: String, _ params: [String: Any]) {
+        if method == "workspace/didChangeWatchedFiles" {
+            let changed = (params["changes"] as? [[String: Any]] ?? []).compactMap { ($0["uri"] as? String).flatMap(Self.path(of:)) }
+            if changed.contains(where: LinterCache.isConfiguration) { markDirty(contentsOf: Array(documents.keys)) }
+            return
+        }
         let item = params["textDocument"] as? [String: Any] ?? [:]
         guard let uri = item["uri"] as? String else { return }
         switch method {

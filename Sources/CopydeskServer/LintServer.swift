@@ -100,15 +100,21 @@ public struct LintServer: Sendable {
     static func within<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () -> T) async -> T? {
         let answer = Mutex<CheckedContinuation<T?, Never>?>(nil)
         let finish: @Sendable (T?) -> Void = { value in answer.withLock { $0.take() }?.resume(returning: value) }
-        return await withCheckedContinuation { continuation in
+        let timer = Mutex<Task<Void, Never>?>(nil)
+        let value = await withCheckedContinuation { continuation in
             answer.withLock { $0 = continuation }
             let job = Task.detached { finish(work()) }
-            Task.detached {
-                try? await Task.sleep(for: limit)
-                job.cancel()
-                finish(nil)
+            timer.withLock {
+                $0 = Task.detached {
+                    try? await Task.sleep(for: limit)
+                    guard !Task.isCancelled else { return }
+                    job.cancel()
+                    finish(nil)
+                }
             }
         }
+        timer.withLock { $0?.cancel() }   // done in time: no sleeper left behind
+        return value
     }
 
     /// `GET /v1/rules`: every configured rule with its kind, pack, severity and whether it is on and fixable.

@@ -188,3 +188,10 @@ async def test_configuration_found_from_the_workspace_and_reread(client: Languag
     codes = {d.code for d in await published(client, path.as_uri())}
     assert "quote-unattributed" in codes
     assert any(".copydesk.yml" in m.message and m.type == types.MessageType.Error for m in client.messages)
+    # an editor that watches files says the configuration changed without opening it
+    config.write_text("rules:\n  newsroom-repeated-word:\n    enabled: false\n")
+    os.utime(config, (3, 3))
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
+    codes = {d.code for d in await published(client, path.as_uri())}
+    assert "newsroom-repeated-word" not in codes and "quote-unattributed" in codes
