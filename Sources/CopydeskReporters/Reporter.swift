@@ -24,6 +24,9 @@ public struct FileReport: Sendable {
     public var error: InputError?
     /// The source lines the diagnostics touch (1-based line number → text), for reporters that show source.
     public var lines: [Int: String]
+    /// The article as a reader sees it, with the findings in place, when the linter was asked to
+    /// keep it (`Linter.keepsReadingView`, for the HTML report).
+    public var reading: [ReadingBlock]?
 
     /// The UTF-8 byte column (1-based) of a scalar column, for formats that count bytes (rdjson).
     public func byteColumn(_ location: SourceLocation) -> Int {

@@ -120,6 +120,7 @@ struct LintCommand: AsyncParsableCommand {
     func run() async throws {
         var linter = try options.load()
         if let maxFileSize { linter.maxFileSize = maxFileSize << 20 }
+        linter.keepsReadingView = format == HTMLReporter.name || report_.contains { Self.splitReport($0)?.0 == HTMLReporter.name }
         let date = published.flatMap(PublicationDate.init(commandLine:))
         if input == .jsonl {
             let stream = JSONLinesStream(linter: linter, jobs: jobs, published: date,

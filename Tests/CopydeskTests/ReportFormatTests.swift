@@ -18,11 +18,12 @@ import Testing
     }()
 
     /// The JSON report of the sample: the reference every format is compared with.
-    static let reference: (diagnostics: Int, files: Int)? = {
+    static let reference: (diagnostics: Int, files: Int, withFindings: Int)? = {
         guard let dir = sample, let result = try? Support.run(["lint", ".", "--format", "json"], in: dir),
               let json = try? JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any],
               let files = json["files"] as? [[String: Any]] else { return nil }
-        return (files.reduce(0) { $0 + (($1["diagnostics"] as? [Any])?.count ?? 0) }, files.count)
+        return (files.reduce(0) { $0 + (($1["diagnostics"] as? [Any])?.count ?? 0) }, files.count,
+                files.filter { !(($0["diagnostics"] as? [Any]) ?? []).isEmpty }.count)
     }()
 
     func render(_ format: String) throws -> (url: URL, text: String)? {
@@ -136,30 +137,43 @@ import Testing
         #expect(text.contains("| File | Line | Severity | Rule | Message |"))
     }
 
-    @Test func htmlReportIsSelfContainedAndHighlightsEachFinding() throws {
+    @Test func htmlReportIsSelfContainedAndLinksEachFindingToItsPlace() throws {
         guard let (url, text) = try render("html"), let reference = Self.reference else { return }
         let script = """
             import sys
             from html.parser import HTMLParser
             class P(HTMLParser):
                 def __init__(self):
-                    super().__init__(); self.marks = 0; self.findings = 0; self.external = 0; self.stack = []
+                    super().__init__(); self.links = []; self.ids = []; self.findings = 0; self.external = 0; self.stack = []
+                    self.reader = 0; self.marked = set()
                 def handle_starttag(self, tag, attrs):
                     a = dict(attrs)
-                    if tag == "mark": self.marks += 1
-                    if tag == "div" and "finding" in (a.get("class") or ""): self.findings += 1
+                    if "id" in a: self.ids.append(a["id"])
+                    if tag == "li" and "finding" in (a.get("class") or ""): self.findings += 1
+                    if tag == "a" and (a.get("href") or "").startswith("#"): self.links.append(a["href"][1:])
+                    if tag == "mark" and "id" in a: self.marked.add(a["id"])
+                    if tag == "div" and a.get("class") == "reader": self.reader += 1
                     if a.get("src") or (a.get("href") or "").startswith("http"): self.external += 1
-                    if tag not in ("meta", "br"): self.stack.append(tag)
+                    if tag not in ("meta", "br", "input"): self.stack.append(tag)
                 def handle_endtag(self, tag):
                     assert self.stack and self.stack.pop() == tag, tag
             p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read()); p.close()
             assert not p.stack, p.stack
-            print(p.findings, p.marks, p.external)
+            assert len(p.ids) == len(set(p.ids)), "duplicate ids"
+            finding_links = [l for l in p.links if "-" in l]
+            missing = [l for l in p.links if l not in p.ids]
+            assert not missing, missing[:5]
+            print(p.findings, len(finding_links), p.external, len(p.marked), p.reader)
             """
         let result = try python(script, [url.path])
         #expect(result.code == 0, "\(result.out)")
         let counts = result.out.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        #expect(counts == [reference.diagnostics, reference.diagnostics, 0], "findings, highlights, external references")
+        #expect(counts.count == 5)
+        guard counts.count == 5 else { return }
+        #expect(counts[0] == reference.diagnostics && counts[1] == reference.diagnostics, "a listed finding and a link for each")
+        #expect(counts[2] == 0, "no external references")
+        #expect(counts[3] * 10 >= reference.diagnostics * 9, "most findings highlighted in the article itself: \(counts[3]) of \(reference.diagnostics)")
+        #expect(counts[4] == reference.withFindings, "each article with findings shown as a reader sees it")
         #expect(text.contains("Could not lint this file"))
     }
 
