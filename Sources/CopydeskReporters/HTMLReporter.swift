@@ -28,7 +28,7 @@ public struct HTMLReporter: Reporter {
         .image{background:#eee;color:#777;font:.8em sans-serif;padding:1.5em;text-align:center}\
         figcaption{font-size:.92em}.credit{color:#666;font-size:.9em}details.chrome{color:#888;font-size:.85em;\
         margin:.5em 0}mark{padding:0 .1em;border-radius:2px}mark.error{background:#ffcdd2}mark.warning{background:#ffe0b2}\
-        mark.suggestion{background:#bbdefb}.note{font:.78em sans-serif;padding:0 .3em;margin-left:.2em;\
+        mark.suggestion{background:#bbdefb}.note{font:.78em sans-serif;text-decoration:none;padding:0 .3em;margin-left:.2em;\
         border-radius:3px;background:#f5f5f5}.note.error{color:#b71c1c}.note.warning{color:#e65100}\
         .note.suggestion{color:#0d47a1}.off{display:none}mark.off{display:inline;background:none}\
         .elsewhere .line{font-family:monospace;white-space:pre-wrap;font-size:.85em;background:#fafafa;padding:.3em}\
@@ -112,7 +112,7 @@ public struct HTMLReporter: Reporter {
         let placed = Set(file.reading?.flatMap { $0.marks.map(\.finding) } ?? [])
         out += "<ol class=\"findings\">\n"
         for (k, d) in file.diagnostics.enumerated() {
-            out += "<li class=\"finding \(d.severity.rawValue)\" \(data(d))><a href=\"#\(id)-\(k)\">line \(d.range.start.line), "
+            out += "<li id=\"\(id)-l\(k)\" class=\"finding \(d.severity.rawValue)\" \(data(d))><a href=\"#\(id)-\(k)\">line \(d.range.start.line), "
             out += "column \(d.range.start.column)</a> <span class=\"sev\">\(d.severity.rawValue)</span> "
             out += "<span class=\"rule\">\(xmlEscape(d.rule))</span>: \(xmlEscape(d.message))"
             if let rule = about[d.rule], !(rule.summary + rule.help).isEmpty {
@@ -124,7 +124,7 @@ public struct HTMLReporter: Reporter {
         }
         out += "</ol>\n"
         if let reading = file.reading, !reading.isEmpty {
-            out += "<div class=\"reader\">\n" + article(reading, file.diagnostics, id: id) + "</div>\n"
+            out += "<div class=\"reader\">\n" + article(reading, file.diagnostics, id: id, about: about) + "</div>\n"
         }
         let elsewhere = file.diagnostics.indices.filter { !placed.contains($0) }
         if !elsewhere.isEmpty {
@@ -142,7 +142,7 @@ public struct HTMLReporter: Reporter {
 
     /// The blocks in reading order: figures' captions and credits together, runs of page chrome
     /// collapsed (open when a finding is inside).
-    func article(_ blocks: [ReadingBlock], _ diagnostics: [Diagnostic], id: String) -> String {
+    func article(_ blocks: [ReadingBlock], _ diagnostics: [Diagnostic], id: String, about: [String: RuleInfo]) -> String {
         var out = "", i = 0
         var started = Set<Int>()
         while i < blocks.count {
@@ -153,15 +153,15 @@ public struct HTMLReporter: Reporter {
                 let run = blocks[i..<j]
                 let flagged = run.contains { !$0.marks.isEmpty }
                 out += "<details class=\"chrome\"\(flagged ? " open" : "")><summary>page chrome (\(run.count) blocks)</summary>"
-                out += run.map { "<p>" + text($0, diagnostics, id: id, started: &started) + "</p>" }.joined() + "</details>\n"
+                out += run.map { "<p>" + text($0, diagnostics, id: id, about: about, started: &started) + "</p>" }.joined() + "</details>\n"
                 i = j
             } else if let figure = block.figure, [.caption, .credit].contains(block.role) {
                 var j = i
                 while j < blocks.count, blocks[j].figure == figure, [.caption, .credit].contains(blocks[j].role) { j += 1 }
                 out += "<figure><div class=\"image\">image</div><figcaption>"
                 out += blocks[i..<j].map { b in
-                    b.role == .credit ? "<span class=\"credit\">" + text(b, diagnostics, id: id, started: &started) + "</span>"
-                                      : text(b, diagnostics, id: id, started: &started)
+                    b.role == .credit ? "<span class=\"credit\">" + text(b, diagnostics, id: id, about: about, started: &started) + "</span>"
+                                      : text(b, diagnostics, id: id, about: about, started: &started)
                 }.joined(separator: " ")
                 out += "</figcaption></figure>\n"
                 i = j
@@ -175,7 +175,7 @@ public struct HTMLReporter: Reporter {
                 case .notice: ("<p class=\"notice\">", "</p>")
                 default: ("<p>", "</p>")
                 }
-                out += open + text(block, diagnostics, id: id, started: &started) + close + "\n"
+                out += open + text(block, diagnostics, id: id, about: about, started: &started) + close + "\n"
                 i += 1
             }
         }
@@ -183,8 +183,10 @@ public struct HTMLReporter: Reporter {
     }
 
     /// A block's text with each finding's scalars in a <mark> (nested where findings overlap),
-    /// the first mark of a finding carrying its anchor, its message beside its last.
-    func text(_ block: ReadingBlock, _ diagnostics: [Diagnostic], id: String, started: inout Set<Int>) -> String {
+    /// the first mark of a finding carrying its anchor, its message beside its last, linked to its
+    /// entry in the list (where the rule is explained) and titled with the rule's summary.
+    func text(_ block: ReadingBlock, _ diagnostics: [Diagnostic], id: String, about: [String: RuleInfo],
+              started: inout Set<Int>) -> String {
         func escaped(_ r: Range<Int>) -> String { xmlEscape(String(String.UnicodeScalarView(block.text[r]))) }
         guard !block.marks.isEmpty else { return escaped(0..<block.text.count) }
         let cuts = Set([0, block.text.count] + block.marks.flatMap { [$0.range.lowerBound, $0.range.upperBound] }).sorted()
@@ -199,7 +201,8 @@ public struct HTMLReporter: Reporter {
             out += piece
             for mark in covering where mark.range.upperBound == to {
                 let d = diagnostics[mark.finding]
-                out += "<span class=\"note \(d.severity.rawValue)\" \(data(d))>\(xmlEscape(d.rule)): \(xmlEscape(d.message))</span>"
+                out += "<a class=\"note \(d.severity.rawValue)\" \(data(d)) href=\"#\(id)-l\(mark.finding)\" "
+                out += "title=\"\(xmlEscape(about[d.rule]?.summary ?? ""))\">\(xmlEscape(d.rule)): \(xmlEscape(d.message))</a>"
             }
         }
         return out

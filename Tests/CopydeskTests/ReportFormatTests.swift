@@ -160,7 +160,8 @@ import Testing
             p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read()); p.close()
             assert not p.stack, p.stack
             assert len(p.ids) == len(set(p.ids)), "duplicate ids"
-            finding_links = [l for l in p.links if "-" in l]
+            finding_links = [l for l in p.links if "-" in l and "-l" not in l]
+            assert len([l for l in p.links if "-l" in l]) >= len(p.marked), "each highlight's note links back to its entry"
             missing = [l for l in p.links if l not in p.ids]
             assert not missing, missing[:5]
             print(p.findings, len(finding_links), p.external, len(p.marked), p.reader)
