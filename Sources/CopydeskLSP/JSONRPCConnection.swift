@@ -7,7 +7,7 @@ import Synchronization
 final class JSONRPCConnection: Sendable {
     private let input: FileHandle
     private let output: FileHandle
-    /// Bodies read and not yet taken; nil after the last one, once the input has ended.
+    /// Bodies read and not yet taken, and whether the input has ended.
     private let inbox = Mutex<(bodies: [Data], ended: Bool)>(([], false))
     private let arrived = DispatchSemaphore(value: 0)
 
@@ -29,16 +29,15 @@ final class JSONRPCConnection: Sendable {
         }.start()
     }
 
-    /// Every message that has arrived, waiting for one; empty once the input has ended.
-    func take() -> [[String: Any]] {
+    /// The bodies of every message that has arrived, waiting for one; nil once the input has ended.
+    func take() -> [Data]? {
         while true {
             let (bodies, ended) = inbox.withLock { state in
                 defer { state.bodies = [] }
                 return (state.bodies, state.ended)
             }
-            if !bodies.isEmpty || ended {
-                return bodies.compactMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
-            }
+            if !bodies.isEmpty { return bodies }
+            if ended { return nil }
             arrived.wait()
         }
     }

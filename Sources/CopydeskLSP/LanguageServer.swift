@@ -34,16 +34,19 @@ public final class LanguageServer {
     /// Serves until `exit`; returns the exit code LSP asks for (0 after `shutdown`, else 1).
     public func run() -> Int32 {
         connection.start()
-        while true {
-            let batch = connection.take()
-            if batch.isEmpty { return shutdownRequested ? 0 : 1 }
-            for message in batch {
+        while let batch = connection.take() {
+            for body in batch {
+                guard let message = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
+                    connection.send(["id": NSNull(), "error": ["code": -32700, "message": "not a JSON object"]])
+                    continue
+                }
                 if message["method"] as? String == "exit" { return shutdownRequested ? 0 : 1 }
                 handle(message)
             }
             // a burst of edits is linted once, when no more messages are waiting
             if !connection.hasWaiting { lintDirty() }
         }
+        return shutdownRequested ? 0 : 1
     }
 
     func handle(_ message: [String: Any]) {
