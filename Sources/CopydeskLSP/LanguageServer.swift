@@ -26,6 +26,8 @@ public final class LanguageServer {
 
     /// The parser a document's language id names; others go by the path's extension.
     static let formatsByLanguage = ["markdown": "markdown", "html": "html", "plaintext": "text", "text": "text"]
+    /// The extensions of article files, which are linted whatever their language id.
+    static let articleExtensions = ParserRegistry().extensions
 
     public init(input: FileHandle = .standardInput, output: FileHandle = .standardOutput) {
         connection = JSONRPCConnection(input: input, output: output)
@@ -149,16 +151,15 @@ public final class LanguageServer {
         let path = Self.path(of: uri) ?? uri
         // only articles: a client may also open the configuration or other files
         guard Self.formatsByLanguage[document.language] != nil
-              || ParserRegistry().extensions.contains((path as NSString).pathExtension.lowercased()) else { return }
+              || Self.articleExtensions.contains((path as NSString).pathExtension.lowercased()) else { return }
         let (linter, problem) = linters.linter(for: path)
         if let problem {
             connection.send(["method": "window/showMessage", "params": ["type": 1, "message": "copydesk: \(problem)"]])
         }
         guard let linter else { return }
-        let format = Self.formatsByLanguage[document.language]
-        let report = linter.lint(text: document.text, path: path,
-                                 format: format ?? (linter.parsers.extensions.contains((path as NSString).pathExtension.lowercased())
-                                                    ? nil : FormatSniffer.format(of: document.text)))
+        // the language id's format, else the path's extension, else the text's look
+        guard case .success(let report) = linter.lint(submitted: document.text, path: path, format: Self.formatsByLanguage[document.language],
+                                                      published: nil, unnamed: uri) else { return }
         document.positions = UTF16Positions(document.text)
         document.linter = linter
         document.diagnostics = report.diagnostics

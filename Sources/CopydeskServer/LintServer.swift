@@ -28,10 +28,13 @@ public struct LintServer: Sendable {
 
     let linter: Linter
     let limits: Limits
+    /// The rules' metadata for reports, gathered once rather than per request.
+    let ruleInfo: [RuleInfo]
 
     public init(linter: Linter, limits: Limits = Limits()) {
         self.linter = linter
         self.limits = limits
+        ruleInfo = linter.ruleInfo
     }
 
     /// Serves on `host:port` (port 0 picks a free port) until SIGTERM or SIGINT, then answers the
@@ -89,7 +92,7 @@ public struct LintServer: Sendable {
         case .failure(let error)?:
             return Self.error(.badRequest, error.message)
         case .success(let report)?:
-            let run = RunReport(files: [report], rules: linter.ruleInfo, toolVersion: Linter.version)
+            let run = RunReport(files: [report], rules: ruleInfo, toolVersion: Linter.version)
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: JSONReporter().render(run))))
         }

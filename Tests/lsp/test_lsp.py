@@ -89,10 +89,15 @@ def open_document(client, path, text, language, version=1):
         text_document=types.TextDocumentItem(uri=path.as_uri(), language_id=language, version=version, text=text)))
 
 
-async def test_diagnostics_at_the_ranges_the_command_line_gives(client: LanguageClient, tmp_path: pathlib.Path):
-    path = tmp_path / "story.md"
+async def open_story(client, folder):
+    """Opens STORY as folder/story.md; returns its path and its first diagnostics."""
+    path = folder / "story.md"
     open_document(client, path, STORY, "markdown")
-    diagnostics = await published(client, path.as_uri())
+    return path, await published(client, path.as_uri())
+
+
+async def test_diagnostics_at_the_ranges_the_command_line_gives(client: LanguageClient, tmp_path: pathlib.Path):
+    path, diagnostics = await open_story(client, tmp_path)
     want = expected(STORY, tmp_path, "story.md")
     assert {rule for rule, _, _ in want} >= {"newsroom-repeated-word", "quote-unattributed", "caption-duplicated"}
     assert found(diagnostics) == want
@@ -102,9 +107,7 @@ async def test_diagnostics_at_the_ranges_the_command_line_gives(client: Language
 
 
 async def test_a_code_action_fixes_and_the_diagnostic_goes(client: LanguageClient, tmp_path: pathlib.Path):
-    path = tmp_path / "story.md"
-    open_document(client, path, STORY, "markdown")
-    diagnostics = await published(client, path.as_uri())
+    path, diagnostics = await open_story(client, tmp_path)
     repeated = next(d for d in diagnostics if d.code == "newsroom-repeated-word")
     actions = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=types.TextDocumentIdentifier(uri=path.as_uri()), range=repeated.range,
@@ -121,9 +124,7 @@ async def test_a_code_action_fixes_and_the_diagnostic_goes(client: LanguageClien
 
 
 async def test_fix_all_leaves_nothing_fixable(client: LanguageClient, tmp_path: pathlib.Path):
-    path = tmp_path / "story.md"
-    open_document(client, path, STORY, "markdown")
-    await published(client, path.as_uri())
+    path, _ = await open_story(client, tmp_path)
     actions = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
         range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
@@ -136,9 +137,7 @@ async def test_fix_all_leaves_nothing_fixable(client: LanguageClient, tmp_path: 
 
 
 async def test_hover_explains_the_rule(client: LanguageClient, tmp_path: pathlib.Path):
-    path = tmp_path / "story.md"
-    open_document(client, path, STORY, "markdown")
-    diagnostics = await published(client, path.as_uri())
+    path, diagnostics = await open_story(client, tmp_path)
     quote = next(d for d in diagnostics if d.code == "quote-unattributed")
     hover = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=quote.range.start))
