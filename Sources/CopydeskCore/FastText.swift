@@ -8,17 +8,15 @@ extension String {
         var needle = needle
         return haystack.withUTF8 { h in
             needle.withUTF8 { n in
-                guard n.count > 0, h.count >= n.count else { return n.count == 0 }
-                let first = n[0]
-                var i = 0
+                guard n.count > 0 else { return true }
+                guard h.count >= n.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+                // memchr finds each candidate first byte (vectorised), memcmp checks the rest
+                var at = 0
                 let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n.count, h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    i += 1
+                while at <= last, let hit = memchr(hb + at, Int32(n[0]), last - at + 1) {
+                    let i = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hb + i, nb, n.count) == 0 { return true }
+                    at = i + 1
                 }
                 return false
             }
@@ -28,6 +26,69 @@ extension String {
     /// Whether the text holds any of the needles (see `containsBytes`).
     public func containsAnyBytes(_ needles: [String]) -> Bool {
         needles.contains { containsBytes($0) }
+    }
+
+    /// Whether the text holds `needle` (lower-case ASCII) in any ASCII case: "photo" finds
+    /// "Photo" and "PHOTO". A prefilter for case-insensitive patterns, which also fold the two
+    /// non-ASCII letters whose case folding is ASCII, "ſ" (s) and "K" (Kelvin, k): text that
+    /// holds either is reported to contain every needle, so that the pattern decides.
+    public func containsFoldedBytes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard n.count > 0, h.count >= n.count else { return n.count == 0 }
+                @inline(__always) func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+                let first = n[0]
+                let last = h.count - n.count
+                var i = 0
+                while i < h.count {
+                    let b = h[i]
+                    if b == 0xC5 || b == 0xE2 {
+                        if (b == 0xC5 && i + 1 < h.count && h[i + 1] == 0xBF)
+                            || (b == 0xE2 && i + 2 < h.count && h[i + 1] == 0x84 && h[i + 2] == 0xAA) { return true }
+                    } else if i <= last, fold(b) == first {
+                        var j = 1
+                        while j < n.count, fold(h[i + j]) == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether the text holds any of the needles in any ASCII case (see `containsFoldedBytes`).
+    public func containsAnyFoldedBytes(_ needles: [String]) -> Bool {
+        needles.contains { containsFoldedBytes($0) }
+    }
+
+    /// Whether the UTF-8 bytes end with `suffix`'s: a cheap necessary condition for `hasSuffix`
+    /// when `suffix` starts with a letter (no combining mark can join it to what precedes).
+    public func endsWithBytes(_ suffix: String) -> Bool {
+        var text = self
+        var suffix = suffix
+        return text.withUTF8 { t in suffix.withUTF8 { s in t.count >= s.count && t.suffix(s.count).elementsEqual(s) } }
+    }
+
+    /// Whether, after an optional "(" and ASCII white space, the text opens with one of
+    /// `literals` (lower-case ASCII) in any ASCII case; true, so that the pattern decides, when a
+    /// non-ASCII byte stands in the first `window` bytes (see `containsFoldedBytes`).
+    public func mayOpenWithFolded(_ literals: [String], window: Int = 24) -> Bool {
+        var text = self
+        return text.withUTF8 { t in
+            func opens(at start: Int) -> Bool {
+                var i = start
+                while i < t.count, t[i] == 0x20 || (t[i] >= 0x09 && t[i] <= 0x0D) { i += 1 }
+                if t[i..<min(t.count, i + window)].contains(where: { $0 >= 0x80 }) { return true }
+                return literals.contains { literal in
+                    literal.utf8.count <= t.count - i
+                        && zip(t[i...], literal.utf8).allSatisfy { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
+                }
+            }
+            return opens(at: 0) || (t.first == 0x28 && opens(at: 1))
+        }
     }
 }
 

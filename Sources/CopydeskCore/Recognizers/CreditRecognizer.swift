@@ -28,6 +28,12 @@ public enum CreditRecognizer {
         image copyright\\b|getty images\\b)
         """, options: .caseInsensitive)
 
+    /// What `prefix` can open with: it runs only on lines that open so.
+    private static let prefixLiterals = ["image", "photo", "picture", "video", "graphic", "illustration", "main image",
+                                         "top image", "header image", "credit", "animation", "composite", "screenshot",
+                                         "courtesy", "provided by", "source", "©", "(c)", "copyright", "handout", "pool",
+                                         "file photo", "getty images"]
+
     /// `Name / Agency`, `Name | Agency`, `Agency/Agency`: short, no sentence punctuation, a slash or bar.
     private static let slashCredit = try! NSRegularExpression(
         pattern: "^[\\p{Lu}\\p{Lt}][^.!?\"“”:;]{0,80}\\s*[/|]\\s*[\\p{Lu}\\p{Lt}][^!?\"“”:;]{0,80}$")
@@ -121,7 +127,7 @@ public enum CreditRecognizer {
         }
         let lower = text.lowercased()
         if lowercasedAgencies.contains(lower) { return true }
-        if words <= 20, prefix.firstMatch(in: text, range: range) != nil { return true }
+        if words <= 20, text.mayOpenWithFolded(prefixLiterals), prefix.firstMatch(in: text, range: range) != nil { return true }
         if words <= 12, text.containsAnyBytes(["/", "|"]), !text.containsBytes("http"),
            slashCredit.firstMatch(in: text, range: range) != nil {
             // "Watch/Listen" in a menu is not "Reuters/Landov": a short one must name an agency
@@ -189,6 +195,15 @@ public enum CreditRecognizer {
             && !["File", "FILE", "Left", "Right", "Center", "Above", "Top", "Bottom", "Pictured"].contains(String(words[0]))
     }
 
+    /// What each of `trailing`'s forms needs, checked without running it: a closing bracket, a bar
+    /// and a slash, a label word and its colon, "by" or ellipsis, or a dash and an agency.
+    private static func mayEndWithCredit(_ tail: String) -> Bool {
+        tail.containsBytes(")") || (tail.containsBytes("|") && tail.containsBytes("/"))
+            || (tail.containsAnyFoldedBytes(["photo", "image", "illustration", "credit", "picture", "video", "graphic"])
+                && (tail.containsAnyBytes([":", "...", "…"]) || tail.containsFoldedBytes("by")))
+            || (tail.containsAnyBytes(["-", "–", "—"]) && tail.containsAnyFoldedBytes(["ap", "afp", "reuters", "getty images"]))
+    }
+
     /// A credit matched by the labelled and parenthesised forms of the caption's tail.
     static func labelledTrailingCredit(in caption: String) -> Int? {
         let ns = caption as NSString
@@ -196,7 +211,8 @@ public enum CreditRecognizer {
         // the tail starts on a whole character, never between the halves of a surrogate pair (an emoji)
         let from = ns.wholeCharacter(at: max(0, ns.length - 240))
         let tail = ns.substring(from: from)
-        guard tail.containsAnyBytes([")", "|", ":", "by", "By", "BY", "...", "…", "AP", "AFP", "Reuters", "Getty"]) else { return nil }
+        guard tail.containsAnyBytes([")", "|", ":", "by", "By", "BY", "...", "…", "AP", "AFP", "Reuters", "Getty"]),
+              mayEndWithCredit(tail) else { return nil }
         guard let m = trailing.firstMatch(in: caption, range: NSRange(location: from, length: ns.length - from)) else { return nil }
         let credit = ns.substring(with: m.range).trimming(charactersIn: " ()|*_")
         // a label with no name after it ("Credit...", "Photo:") is no credit
