@@ -44,7 +44,7 @@ enum TextTools {
     static func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int) -> Bool {
         var j = dot
         while j > 0, s[j - 1].properties.isAlphabetic || s[j - 1] == "." { j -= 1 }
-        let word = String(String.UnicodeScalarView(s[j..<dot])).lowercased()
+        let word = String(scalars: s[j..<dot]).lowercased()
         if word.count == 1 { return true }   // an initial: "John F. Kennedy"
         return abbreviations.contains(word)
     }
@@ -67,22 +67,23 @@ enum TextTools {
 
     /// Text folded for comparison: lower case, quotes and dashes unified, punctuation dropped, spaces folded.
     static func normalized(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var space = false
         for c in text.unicodeScalars {
             let isDigit = c.value < 0x80 ? (c.value >= 0x30 && c.value <= 0x39) : c.properties.numericType != nil
             if c.isLetter || isDigit {
-                if space, !out.isEmpty { out.append(" ") }
+                if space, !out.isEmpty { out.append(0x20) }
                 space = false
                 if c.value < 0x80 {
-                    out.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c)
+                    out.append(UInt8(c.value >= 0x41 && c.value <= 0x5A ? c.value + 32 : c.value))
                 } else {
-                    out.append(contentsOf: String(c).lowercased().unicodeScalars)
+                    out.append(contentsOf: String(c).lowercased().utf8)
                 }
             } else {
                 space = true
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

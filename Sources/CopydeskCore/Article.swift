@@ -19,9 +19,7 @@ public struct Block: Sendable {
     public init(role: BlockRole, scalars: [Unicode.Scalar], map: SourceMap, figure: Int? = nil) {
         self.role = role
         self.scalars = scalars
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        self.text = String(view)
+        self.text = String(scalars: scalars)
         folded = text.lowercased()
         self.map = map
         self.figure = figure
@@ -54,9 +52,7 @@ public struct Block: Sendable {
 
     /// The text of scalars `range`.
     public func text(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
-        return String(view)
+        String(scalars: scalars[range.clamped(to: 0..<scalars.count)])
     }
 }
 

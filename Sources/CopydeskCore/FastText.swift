@@ -93,6 +93,31 @@ extension String {
 }
 
 extension String {
+    /// The string of `scalars`, encoded straight into its UTF-8 storage (appending to a
+    /// `UnicodeScalarView` costs several times more).
+    public init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        self.init(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var i = 0
+            for scalar in scalars {
+                let v = scalar.value
+                if v < 0x80 {
+                    buffer[i] = UInt8(v); i += 1
+                } else if v < 0x800 {
+                    buffer[i] = UInt8(0xC0 | v >> 6); buffer[i + 1] = UInt8(0x80 | v & 0x3F); i += 2
+                } else if v < 0x10000 {
+                    buffer[i] = UInt8(0xE0 | v >> 12); buffer[i + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    buffer[i + 2] = UInt8(0x80 | v & 0x3F); i += 3
+                } else {
+                    buffer[i] = UInt8(0xF0 | v >> 18); buffer[i + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    buffer[i + 2] = UInt8(0x80 | v >> 6 & 0x3F); buffer[i + 3] = UInt8(0x80 | v & 0x3F); i += 4
+                }
+            }
+            return i
+        }
+    }
+}
+
+extension String {
     /// A relative path without a leading `./` (how reports and baselines name files).
     public var withoutDotSlash: String { hasPrefix("./") ? String(dropFirst(2)) : self }
 }
@@ -118,7 +143,8 @@ extension StringProtocol {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !drop($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !drop($0) })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        // sliced on scalar boundaries and copied as bytes, not rebuilt scalar by scalar
+        return String(self[first..<scalars.index(after: last)])
     }
 
     /// Without leading and trailing spaces and tabs (as `CharacterSet.whitespaces`).

@@ -49,7 +49,7 @@ public struct HTMLReporter: Reporter {
         let start = min(max(0, range.start.column - 1), scalars.count)
         let end = range.end.line == range.start.line ? min(max(start, range.end.column - 1), scalars.count) : scalars.count
         let from = max(0, start - 120), to = min(scalars.count, end + 120)
-        func text(_ r: Range<Int>) -> String { xmlEscape(String(String.UnicodeScalarView(scalars[r]))) }
+        func text(_ r: Range<Int>) -> String { xmlEscape(String(scalars: scalars[r])) }
         return (from > 0 ? "…" : "") + text(from..<start) + "<mark \(attributes)>" + text(start..<end) + "</mark>" + text(end..<to)
             + (to < scalars.count ? "…" : "")
     }
@@ -187,7 +187,7 @@ public struct HTMLReporter: Reporter {
     /// entry in the list (where the rule is explained) and titled with the rule's summary.
     func text(_ block: ReadingBlock, _ diagnostics: [Diagnostic], id: String, about: [String: RuleInfo],
               started: inout Set<Int>) -> String {
-        func escaped(_ r: Range<Int>) -> String { xmlEscape(String(String.UnicodeScalarView(block.text[r]))) }
+        func escaped(_ r: Range<Int>) -> String { xmlEscape(String(scalars: block.text[r])) }
         guard !block.marks.isEmpty else { return escaped(0..<block.text.count) }
         let cuts = Set([0, block.text.count] + block.marks.flatMap { [$0.range.lowerBound, $0.range.upperBound] }).sorted()
         var out = ""

@@ -29,7 +29,7 @@ public struct TextReporter: Reporter {
                     let from = max(0, min(d.range.start.column - 1, scalars.count) - 40)
                     let to = min(scalars.count, from + 160)
                     let lead = from > 0 ? "…" : ""
-                    out += "    " + lead + String(String.UnicodeScalarView(scalars[from..<to])) + "\n"
+                    out += "    " + lead + String(scalars: scalars[from..<to]) + "\n"
                     let caret = d.range.start.column - 1 - from + lead.count
                     let end = d.range.end.line == d.range.start.line ? d.range.end.column - 1 - from + lead.count : caret + 1
                     let width = max(1, min(end, to - from + lead.count) - caret)

@@ -32,7 +32,7 @@ public struct CaptionDuplicateCheck: CheckKind {
     static func core(_ text: String) -> String {
         var norm = TextTools.normalized(text)
         if let cut = CreditRecognizer.trailingCredit(in: text) {
-            norm = TextTools.normalized(String(String.UnicodeScalarView(text.unicodeScalars.prefix(cut))))
+            norm = TextTools.normalized(String(text.unicodeScalars.prefix(cut)))
         } else if text.hasSuffix(")"), let open = text.lastIndex(of: "("),
                   text[open...].split(separator: " ").count <= 8 {
             norm = TextTools.normalized(String(text[..<open]))

@@ -78,7 +78,7 @@ public enum CreditRecognizer {
     /// a sign strong enough for a long caption, where a bare parenthesis would not be.
     public static func hasLabelledTrailingCredit(_ caption: String) -> Bool {
         guard let start = trailingCredit(in: caption) else { return false }
-        let credit = String(String.UnicodeScalarView(caption.unicodeScalars.dropFirst(start))).trimmingSpaces()
+        let credit = String(caption.unicodeScalars.dropFirst(start)).trimmingSpaces()
         return ["credit", "photo", "image", "picture", "illustration", "graphic", "video"].contains(where: credit.lowercased().hasPrefix)
     }
 
@@ -180,7 +180,7 @@ public enum CreditRecognizer {
         let start = stop + 1
         let fragment = scalars[start..<end]
         if fragment.first == "(", fragment.last == ")", isBracketedName(fragment.dropFirst().dropLast()) { return start }
-        let text = String(String.UnicodeScalarView(fragment))
+        let text = String(scalars: fragment)
         guard text.split(separator: " ").count <= afterCaptionWords, !text.hasSuffix(".") else { return nil }
         // a label with no name after it ("(credit: )") is an empty slot, no credit
         let named = withoutLabel(text.trimming(charactersIn: "()[] "))
@@ -189,7 +189,7 @@ public enum CreditRecognizer {
 
     /// One to four capitalised words, no digit: a name or an agency in brackets.
     private static func isBracketedName(_ inner: ArraySlice<Unicode.Scalar>) -> Bool {
-        let words = String(String.UnicodeScalarView(inner)).split(separator: " ")
+        let words = String(scalars: inner).split(separator: " ")
         guard (1...bracketedWords).contains(words.count), !inner.contains(where: { $0.properties.numericType != nil }) else { return false }
         return words.allSatisfy { $0.first.map { $0.isUppercase || $0 == "/" || $0 == "&" } ?? false }
             && !["File", "FILE", "Left", "Right", "Center", "Above", "Top", "Bottom", "Pictured"].contains(String(words[0]))

@@ -184,6 +184,10 @@ struct HTMLDocument {
 
     /// The text of the bytes `range`, references decoded.
     func decoded(_ range: Range<Int>, inAttribute: Bool = false) -> String {
+        // most values spell no reference: their bytes are their text (NUL, which is no text, aside)
+        if !bytes[range].contains(where: { $0 == UInt8(ascii: "&") || $0 == 0 }) {
+            return String(decoding: bytes[range], as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         forEachScalar(range, inAttribute: inAttribute) { scalar, _, _ in out.append(scalar) }
         return String(out)
