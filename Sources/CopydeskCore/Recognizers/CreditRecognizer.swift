@@ -70,7 +70,8 @@ public enum CreditRecognizer {
             text = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
             return withoutLabel(text) == nil && text.contains(":")
         }
-        let lower = text.lowercased()
+        // the labels are short: the last characters, lower-cased, are enough
+        let lower = String(text.suffix(16)).lowercased()
         return ["credit:", "photo:", "image:", "credit...", "credit…", "photograph:"].contains(where: lower.hasSuffix)
     }
 
@@ -103,11 +104,12 @@ public enum CreditRecognizer {
         }) { return true }
         // "Alex Wong | Getty Images Kristi Noem, governor…", "Image copyright Reuters Image caption …":
         // a credit of a few words, then the caption starting with a capital
-        let words = caption.split(separator: " ")
+        // only the first words can be a credit: eight of them, and whether a ninth follows
+        let words = caption.split(separator: " ", maxSplits: 8)
         guard words.count > 3 else { return false }
         for k in 2...min(7, words.count - 1) where words[k].first?.isUppercase == true {
             let head = words[..<k].joined(separator: " ")
-            if (head.contains("|") || head.contains("/") || head.lowercased().hasPrefix("image copyright")) && isCreditLine(head) {
+            if (head.containsBytes("|") || head.containsBytes("/") || head.lowercased().hasPrefix("image copyright")) && isCreditLine(head) {
                 return true
             }
         }

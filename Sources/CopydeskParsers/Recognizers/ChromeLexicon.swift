@@ -28,16 +28,26 @@ enum ChromeLexicon {
     ]
     private static let playerTime = try! NSRegularExpression(pattern: "^(?:\\d{1,2}:)?\\d{1,2}:\\d\\d(?:\\s*/?\\s*(?:\\d{1,2}:)?\\d{1,2}:\\d\\d)*$")
 
+    /// The longest entry of `exact`, in UTF-8 bytes.
+    private static let longestExact = exact.map(\.utf8.count).max() ?? 0
+
     /// Whether a line is chrome by its words alone.
+    ///
+    /// Lower-casing a long line costs more than the rest: it is done only where it can decide.
+    /// Lower-casing shrinks text to a third of its bytes at most (the Kelvin sign, 3 bytes, becomes
+    /// "k"), and it maps the first characters of a line to the first of its lower-case form.
     static func isChrome(_ line: String) -> Bool {
-        let lower = line.lowercased().trimmingSpaces()
-        if lower.isEmpty { return false }
-        if exact.contains(lower) { return true }
-        if lower.count < 90, prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        let trimmed = line.trimmingSpaces()
+        if trimmed.isEmpty { return false }
+        if trimmed.utf8.count <= 3 * longestExact, exact.contains(trimmed.lowercased()) { return true }
+        let head = String(trimmed.prefix(48)).lowercased()
+        if prefixes.contains(where: { head.hasPrefix($0) }), trimmed.lowercased().count < 90 { return true }
         // a player's clock ("1:02 / 3:45") starts with a digit: the pattern runs only then
-        if lower.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true,
-           playerTime.firstMatch(in: lower, range: NSRange(location: 0, length: lower.utf16.count)) != nil { return true }
-        if lower.containsBytes("â€") { return true }
-        return false
+        if trimmed.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true {
+            let lower = trimmed.lowercased()
+            if playerTime.firstMatch(in: lower, range: NSRange(location: 0, length: lower.utf16.count)) != nil { return true }
+        }
+        // mis-decoded UTF-8 ("â€™"), in either case
+        return trimmed.containsBytes("â€") || trimmed.containsBytes("Â€")
     }
 }
