@@ -55,10 +55,15 @@ struct Pattern: Sendable {
     let regex: NSRegularExpression
     /// Lower-cased; nil when any block may match.
     let needles: [String]?
+    /// Literals one of which the text itself must hold (`RequiredLiterals`), in any case when
+    /// the pattern ignores case; nil when any block may match.
+    var required: (literals: [String], ignoreCase: Bool)?
 
-    /// A regular expression as written.
+    /// A regular expression as written, run only on blocks that hold one of its required literals.
     static func raw(_ pattern: String, ignoreCase: Bool, parameter: String, at location: SourceLocation?) throws -> Pattern {
-        Pattern(regex: try .compile(pattern, ignoreCase: ignoreCase, parameter: parameter, at: location), needles: nil)
+        let regex = try NSRegularExpression.compile(pattern, ignoreCase: ignoreCase, parameter: parameter, at: location)
+        return Pattern(regex: regex, needles: nil,
+                       required: RequiredLiterals.of(pattern, ignoreCase: ignoreCase).map { ($0, ignoreCase) })
     }
 
     /// Any of `tokens` as whole words (or phrases, spaces matching any white space).
@@ -77,6 +82,9 @@ struct Pattern: Sendable {
 
     func matches(in block: Block) -> [BlockMatch] {
         if let needles, !needles.contains(where: block.folded.containsBytes) { return [] }
+        if let required, !required.literals.contains(where: required.ignoreCase ? block.text.containsFoldedBytes : block.text.containsBytes) {
+            return []
+        }
         return regex.matches(in: block)
     }
 }

@@ -29,34 +29,48 @@ extension String {
     }
 
     /// Whether the text holds `needle` (lower-case ASCII) in any ASCII case: "photo" finds
-    /// "Photo" and "PHOTO". A prefilter for case-insensitive patterns, which also fold the two
-    /// non-ASCII letters whose case folding is ASCII, "ſ" (s) and "K" (Kelvin, k): text that
-    /// holds either is reported to contain every needle, so that the pattern decides.
+    /// "Photo" and "PHOTO". A prefilter for case-insensitive patterns, which also fold some
+    /// non-ASCII letters to ASCII ("ß" to "ss", "ſ" to "s", the Kelvin sign to "k", "ﬁ" to "fi"):
+    /// text that holds one of those is reported to contain every needle, so that the pattern decides.
     public func containsFoldedBytes(_ needle: String) -> Bool {
         var haystack = self
         var needle = needle
         return haystack.withUTF8 { h in
             needle.withUTF8 { n in
-                guard n.count > 0, h.count >= n.count else { return n.count == 0 }
+                guard n.count > 0 else { return true }
                 @inline(__always) func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
-                let first = n[0]
-                let last = h.count - n.count
-                var i = 0
-                while i < h.count {
-                    let b = h[i]
-                    if b == 0xC5 || b == 0xE2 {
-                        if (b == 0xC5 && i + 1 < h.count && h[i + 1] == 0xBF)
-                            || (b == 0xE2 && i + 2 < h.count && h[i + 1] == 0x84 && h[i + 2] == 0xAA) { return true }
-                    } else if i <= last, fold(b) == first {
+                if h.count >= n.count {
+                    let first = n[0]
+                    for i in 0...(h.count - n.count) where fold(h[i]) == first {
                         var j = 1
                         while j < n.count, fold(h[i + j]) == n[j] { j += 1 }
                         if j == n.count { return true }
                     }
-                    i += 1
                 }
-                return false
+                return Self.holdsLetterFoldingToASCII(h)
             }
         }
+    }
+
+    /// Whether UTF-8 `bytes` hold a letter whose full case folding (Unicode's CaseFolding.txt)
+    /// contains ASCII: ß ẞ İ ŉ ſ ǰ ẖ ẗ ẘ ẙ ẚ, the Kelvin sign and the ligatures ﬀ–ﬆ.
+    static func holdsLetterFoldingToASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i + 1 < bytes.count {
+            let a = bytes[i], b = bytes[i + 1]
+            switch a {
+            case 0xC3: if b == 0x9F { return true }
+            case 0xC4: if b == 0xB0 { return true }
+            case 0xC5: if b == 0x89 || b == 0xBF { return true }
+            case 0xC7: if b == 0xB0 { return true }
+            case 0xE1: if b == 0xBA, i + 2 < bytes.count, (0x96...0x9A).contains(bytes[i + 2]) || bytes[i + 2] == 0x9E { return true }
+            case 0xE2: if b == 0x84, i + 2 < bytes.count, bytes[i + 2] == 0xAA { return true }
+            case 0xEF: if b == 0xAC, i + 2 < bytes.count, (0x80...0x86).contains(bytes[i + 2]) { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Whether the text holds any of the needles in any ASCII case (see `containsFoldedBytes`).
