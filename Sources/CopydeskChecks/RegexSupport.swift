@@ -1,5 +1,6 @@
 import CopydeskCore
 import Foundation
+import Synchronization
 
 /// Regular-expression matching over a block, with results in the block's scalar offsets
 /// (what its source map uses), compiled once per rule.
@@ -52,7 +53,7 @@ extension NSRegularExpression {
 /// A compiled pattern, with the literal words one of which must occur for it to match,
 /// so that blocks without them are skipped before the regular expression runs.
 struct Pattern: Sendable {
-    let regex: NSRegularExpression
+    let regex: LazyRegex
     /// Lower-cased; nil when any block may match.
     let needles: [String]?
     /// Literals one of which the text itself must hold (`RequiredLiterals`), in any case when
@@ -62,7 +63,7 @@ struct Pattern: Sendable {
     /// A regular expression as written, run only on blocks that hold one of its required literals.
     static func raw(_ pattern: String, ignoreCase: Bool, parameter: String, at location: SourceLocation?) throws -> Pattern {
         let regex = try NSRegularExpression.compile(pattern, ignoreCase: ignoreCase, parameter: parameter, at: location)
-        return Pattern(regex: regex, needles: nil,
+        return Pattern(regex: LazyRegex(compiled: regex), needles: nil,
                        required: RequiredLiterals.of(pattern, ignoreCase: ignoreCase).map { ($0, ignoreCase) })
     }
 
@@ -75,8 +76,8 @@ struct Pattern: Sendable {
             let tail = token.last.map { $0.isLetter || $0.isNumber } == true ? "\\b" : ""
             return lead + body + tail
         }
-        let regex = try NSRegularExpression.compile("(?:\(alternatives.joined(separator: "|")))", ignoreCase: ignoreCase,
-                                                    parameter: parameter, at: location)
+        // escaped words always compile: the expression is compiled when a block first holds one of them
+        let regex = LazyRegex(pattern: "(?:\(alternatives.joined(separator: "|")))", options: ignoreCase ? [.caseInsensitive] : [])
         return Pattern(regex: regex, needles: tokens.map { String($0.lowercased().split(separator: " ").first ?? "") })
     }
 
@@ -85,6 +86,34 @@ struct Pattern: Sendable {
         if let required, !required.literals.contains(where: required.ignoreCase ? block.text.containsFoldedBytes : block.text.containsBytes) {
             return []
         }
-        return regex.matches(in: block)
+        return regex.expression?.matches(in: block) ?? []
+    }
+}
+
+/// A regular expression compiled on first use, once per process however many threads ask:
+/// a run that never meets a rule's words never pays for compiling them.
+final class LazyRegex: Sendable {
+    private let source: (pattern: String, options: NSRegularExpression.Options)?
+    private let compiled: Mutex<NSRegularExpression??>
+
+    /// An expression compiled already (a user's pattern, checked when the rule is loaded).
+    init(compiled regex: NSRegularExpression) {
+        source = nil
+        compiled = Mutex(.some(regex))
+    }
+
+    /// An expression compiled when first asked for; nil then if it does not compile.
+    init(pattern: String, options: NSRegularExpression.Options) {
+        source = (pattern, options)
+        compiled = Mutex(nil)
+    }
+
+    var expression: NSRegularExpression? {
+        compiled.withLock { slot in
+            if let regex = slot { return regex }
+            let regex = source.flatMap { try? NSRegularExpression(pattern: $0.pattern, options: $0.options) }
+            slot = .some(regex)
+            return regex
+        }
     }
 }

@@ -9,7 +9,9 @@ struct YAMLDocument {
     init(file: String, text: String) throws {
         self.file = file
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // no implicit typing: values are read as the strings they are written as, and the default
+            // resolver's patterns, run on every key each mapping look-up compares, cost most of a load
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 root = Node.Mapping([])
                 return
             }
