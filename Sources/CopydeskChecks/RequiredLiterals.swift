@@ -6,10 +6,10 @@
 /// anything quantified end a literal run and count for nothing, so every returned literal
 /// really is required. Nil when some alternative has no literal, when inline flags or `\Q…\E`
 /// change how the text reads, or when the pattern cannot be followed.
-enum RequiredLiterals {
+public enum RequiredLiterals {
     /// One literal per alternative of `pattern`; with `ignoreCase`, ASCII only and lower-cased
     /// (case-insensitive matching folds "ß" to "ss": a non-ASCII literal could miss its matches).
-    static func of(_ pattern: String, ignoreCase: Bool) -> [String]? {
+    public static func of(_ pattern: String, ignoreCase: Bool) -> [String]? {
         let p = Array(pattern.unicodeScalars)
         if pattern.contains("\\Q") { return nil }
         var literals: [String] = []

@@ -1,4 +1,4 @@
-@testable import CopydeskChecks
+import CopydeskChecks
 import CopydeskCore
 import Foundation
 import Testing
