@@ -85,6 +85,8 @@ struct HTMLWalker {
     var title: String?
     var seenHeadline = false
     var classFlags: [String: ClassFlags] = [:]
+    /// Each element's flags, once known (see `flags(of:)`).
+    var flagsOfNode: [ClassFlags?] = []
     /// Set once the story's container has been walked: figures after it are teasers.
     var passedMain = false
     /// The last image outside a figure, whose caption may be the next text repeating its alt.
@@ -163,6 +165,16 @@ struct HTMLWalker {
         return f
     }
 
+    /// The flags of an element's class and id, worked out once per element (the story's search
+    /// and the walk both ask).
+    mutating func flags(of node: NodeIndex) -> ClassFlags {
+        if flagsOfNode.isEmpty { flagsOfNode = Array(repeating: nil, count: doc.nodes.count) }
+        if let known = flagsOfNode[node] { return known }
+        let f = flags(classAndID(node))
+        flagsOfNode[node] = f
+        return f
+    }
+
     func classAndID(_ node: NodeIndex) -> String {
         (attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")
     }
@@ -216,7 +228,7 @@ struct HTMLWalker {
             case .element:
                 let tag = nodes[node].tag
                 if tag == "article" || tag == "main" || attribute(node, "itemprop") == "articleBody"
-                    || flags(classAndID(node)).body {
+                    || flags(of: node).body {
                     candidates.append(node)
                 }
                 if parent >= 0, !Self.skipped.contains(tag) { textOf[parent] += tag == "p" ? allText[node] : textOf[node] }
@@ -306,7 +318,7 @@ struct HTMLWalker {
             return nil
         }
         var context = outer
-        let cls = flags(classAndID(node))
+        let cls = flags(of: node)
         let isBlock = Self.blockElements.contains(tag)
         if node == main {
             context.inMain = true

@@ -88,9 +88,10 @@ public struct PlainTextParser: ArticleParser {
         var captionKeys = Set(roles.indices.filter { roles[$0] == .caption }.map { ArticleAssembler.captionKey(texts[$0]) })
         for i in units.indices where roles[i] == nil {
             let text = texts[i]
+            // (up to 80 words, a labelled trailing credit is a trailing credit: it is looked for once)
             let credited = units[i].words <= 80 && (CreditRecognizer.trailingCredit(in: text) != nil
                                                     || CreditRecognizer.hasLeadingCredit(text))
-                || (units[i].words <= 160 && CreditRecognizer.hasLabelledTrailingCredit(text))
+                || (units[i].words > 80 && units[i].words <= 160 && CreditRecognizer.hasLabelledTrailingCredit(text))
             guard credited || CaptionCues.isLabelled(text) || (units[i].words <= 80 && CreditRecognizer.hasEmptyCreditSlot(text))
                     || Self.isUncreditedCaption(i, units: units, roles: roles)
                     || Self.isGalleryCaption(i, units: units, counters: counters)

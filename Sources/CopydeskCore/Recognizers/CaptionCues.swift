@@ -25,8 +25,16 @@ public enum CaptionCues {
     /// The notice a video player leaves before its caption when it cannot play.
     public static let playerNotice = "media playback is unsupported on your device"
 
+    /// The first bytes of `labels` and of `playerNotice`.
+    private static let labelInitials = Set((labels + [playerNotice]).compactMap(\.utf8.first))
+
     /// Whether `text` opens with a caption's label, after a video player's notice if any.
     public static func isLabelled(_ text: String) -> Bool {
+        // a label, or the player's notice, opens with one of these letters; a non-ASCII first letter
+        // lower-cases to no ASCII one that could open them
+        if let first = text.utf8.first, first < 0x80, !labelInitials.contains(first &- 0x41 < 26 ? first | 0x20 : first) {
+            return false
+        }
         var head = text.prefix(24 + playerNotice.count).lowercased()
         if head.hasPrefix(playerNotice) { head = String(head.dropFirst(playerNotice.count).drop(while: { $0 == " " })) }
         return labels.contains(where: head.prefix(24).hasPrefix)
