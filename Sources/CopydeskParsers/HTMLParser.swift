@@ -106,7 +106,7 @@ struct HTMLWalker {
                                              "blockquote", "figure", "figcaption", "table", "tr", "td", "th", "pre",
                                              "address", "hr", "body", "center", "details", "summary", "caption"]
     /// Class and id tokens of chrome, the way Readability recognises it.
-    static let chromeTokens: Set<String> = [
+    static let chromeTokens: Set<Substring> = [
         "nav", "navbar", "navigation", "menu", "share", "sharing", "social", "related", "newsletter", "promo", "subscribe",
         "subscription", "sponsor", "sponsored", "popular", "mostpopular", "trending", "recommend", "recommended", "recirc",
         "comment", "comments", "advert", "ad", "ads", "adslot", "advertisement", "breadcrumb", "breadcrumbs", "sidebar",
@@ -115,9 +115,12 @@ struct HTMLWalker {
     ]
     static let chromePhrases = ["more-stories", "read-more", "readmore", "author-bio", "site-header", "most-popular"]
     static let creditWords = ["credit", "copyright", "photographer", "attribution", "image-byline", "photo-byline"]
-    static let bylineTokens: Set<String> = ["byline", "author", "dateline", "timestamp", "date", "published", "pubdate"]
+    static let bylineTokens: Set<Substring> = ["byline", "author", "dateline", "timestamp", "date", "published", "pubdate"]
     static let bodyPhrases = ["articlebody", "storybody", "entrycontent", "postcontent", "articlecontent", "storycontent",
                               "bodytext", "articletext", "maincontent", "richtext"]
+    static let mediaWords = ["image", "photo", "media", "img", "picture", "figure", "video", "gallery", "wp-caption"]
+    /// Tokens that, with a media word, name the story's lead image.
+    static let leadTokens: Set<Substring> = ["hero", "lead", "featured", "feature", "main", "top"]
     static let socialPhrases = ["twitter-tweet", "instagram", "tiktok", "facebook", "reddit-embed"]
 
     // MARK: - Tree access
@@ -150,16 +153,17 @@ struct HTMLWalker {
         var f = ClassFlags()
         let lower = cls.lowercased()
         if lower.contains(where: { $0 != " " }) {
-            let tokens = Set(lower.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).map(String.init))
+            // tokens looked up as they are cut, with no set built per value
+            let tokens = lower.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
             let squashed = lower.filter { $0 != "-" && $0 != "_" }
-            f.chrome = !tokens.isDisjoint(with: Self.chromeTokens) || lower.containsAnyBytes(Self.chromePhrases)
+            f.chrome = tokens.contains(where: Self.chromeTokens.contains) || lower.containsAnyBytes(Self.chromePhrases)
             f.caption = lower.containsBytes("caption")
             f.credit = lower.containsAnyBytes(Self.creditWords) || tokens.contains("source")
-            f.byline = !tokens.isDisjoint(with: Self.bylineTokens)
+            f.byline = tokens.contains(where: Self.bylineTokens.contains)
             f.body = squashed.containsAnyBytes(Self.bodyPhrases)
             f.social = lower.containsAnyBytes(Self.socialPhrases)
-            f.media = lower.containsAnyBytes(["image", "photo", "media", "img", "picture", "figure", "video", "gallery", "wp-caption"])
-            f.lead = f.media && !tokens.isDisjoint(with: ["hero", "lead", "featured", "feature", "main", "top"])
+            f.media = lower.containsAnyBytes(Self.mediaWords)
+            f.lead = f.media && tokens.contains(where: Self.leadTokens.contains)
         }
         classFlags[cls] = f
         return f
