@@ -153,9 +153,13 @@ struct HTMLWalker {
         var f = ClassFlags()
         let lower = cls.lowercased()
         if lower.contains(where: { $0 != " " }) {
-            // tokens looked up as they are cut, with no set built per value
-            let tokens = lower.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
-            let squashed = lower.filter { $0 != "-" && $0 != "_" }
+            // tokens looked up as they are cut, with no set built per value; an ASCII value (nearly
+            // all are) is cut as bytes, which are its characters
+            let ascii = lower.utf8.allSatisfy { $0 < 0x80 }
+            let tokens = ascii ? lower.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x2D || $0 == 0x5F }).map(Substring.init)
+                : lower.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
+            let squashed = ascii ? String(decoding: lower.utf8.filter { $0 != 0x2D && $0 != 0x5F }, as: UTF8.self)
+                : lower.filter { $0 != "-" && $0 != "_" }
             f.chrome = tokens.contains(where: Self.chromeTokens.contains) || lower.containsAnyBytes(Self.chromePhrases)
             f.caption = lower.containsBytes("caption")
             f.credit = lower.containsAnyBytes(Self.creditWords) || tokens.contains("source")
