@@ -20,7 +20,7 @@ public struct Block: Sendable {
         self.role = role
         self.scalars = scalars
         self.text = String(scalars: scalars)
-        folded = text.lowercased()
+        folded = text.lowercasedFast()
         self.map = map
         self.figure = figure
     }

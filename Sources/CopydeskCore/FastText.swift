@@ -107,6 +107,35 @@ extension String {
 }
 
 extension String {
+    /// `lowercased()`, done byte by byte when the text is ASCII apart from caseless punctuation
+    /// (curly quotes, dashes, ellipses, no-break spaces, ©, currency signs): news text nearly
+    /// always is, and the standard library takes its slow, scalar-by-scalar path for all of it.
+    public func lowercasedFast() -> String {
+        var text = self
+        let simple = text.withUTF8 { bytes -> Bool in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 { i += 1; continue }
+                // U+00A0–U+00BF (C2 A0–BF), U+2000–U+206F (E2 80–81 xx), U+20A0–U+20CF (E2 82 A0–BF, E2 83 80–8F)
+                if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] >= 0xA0 { i += 2; continue }
+                if b == 0xE2, i + 2 < bytes.count {
+                    let c = bytes[i + 1], d = bytes[i + 2]
+                    if c == 0x80 || c == 0x81 || (c == 0x82 && d >= 0xA0) || (c == 0x83 && d <= 0x8F) { i += 3; continue }
+                }
+                return false
+            }
+            return true
+        }
+        guard simple else { return lowercased() }
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (i, b) in bytes.enumerated() { out[i] = b &- 0x41 < 26 ? b | 0x20 : b }
+                return bytes.count
+            }
+        }
+    }
+
     /// The string of `scalars`, encoded straight into its UTF-8 storage (appending to a
     /// `UnicodeScalarView` costs several times more).
     public init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {

@@ -31,6 +31,16 @@ public struct TextBuilder: Sendable {
 
     /// Appends a string that stands contiguously in the source from `location`, following line ends.
     public mutating func append<S: Sequence>(_ text: S, at location: SourceLocation) where S.Element == Unicode.Scalar {
+        appendRun(text, at: location)
+    }
+
+    /// `append(_:at:)` for an array, specialised here: across modules the generic one is not.
+    public mutating func append(_ text: [Unicode.Scalar], at location: SourceLocation) {
+        appendRun(text, at: location)
+    }
+
+    @inline(__always)
+    private mutating func appendRun<S: Sequence>(_ text: S, at location: SourceLocation) where S.Element == Unicode.Scalar {
         var cursor = LineCursor(at: location)
         for scalar in text { append(scalar, at: cursor.place(scalar)) }
     }

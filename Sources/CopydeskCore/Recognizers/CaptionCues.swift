@@ -81,7 +81,7 @@ public enum CaptionCues {
     /// carries a video's stamp, in the third person.
     public static func describesPicture(_ text: String) -> Bool {
         // cheap guard: the words the patterns need
-        let lower = text.lowercased()
+        let lower = text.lowercasedFast()
         guard lower.containsAnyBytes(["pictur", "photo", "image", "screenshot", "left", "right", "cent", "above", "top)",
                                       "bottom)", "l-r", "r-l", "pose", "artist", ", 19", ", 20"]) else { return false }
         let range = NSRange(location: 0, length: (text as NSString).length)

@@ -86,7 +86,7 @@ public enum CreditRecognizer {
     /// Whether a whole line is a credit's slot left empty: "()", "Photo:", "Credit:".
     public static func isEmptyCreditLine(_ line: String) -> Bool {
         guard line.utf8.count <= 16 else { return false }
-        let text = line.trimmingSpaces().lowercased()
+        let text = line.trimmingSpaces().lowercasedFast()
         return ["()", "( )", "[]", "photo:", "image:", "credit:", "photograph:", "image credit:", "photo credit:"].contains(text)
     }
 
@@ -127,7 +127,7 @@ public enum CreditRecognizer {
         if text.hasPrefix("("), text.hasSuffix(")"), text.count > 4, !text.dropFirst().contains("(") {
             return isCreditLine(String(text.dropFirst().dropLast()))
         }
-        let lower = text.lowercased()
+        let lower = text.lowercasedFast()
         if lowercasedAgencies.contains(lower) { return true }
         if words <= 20, text.mayOpenWithFolded(prefixLiterals), prefix.firstMatch(in: text, range: range) != nil { return true }
         if words <= 12, text.containsAnyBytes(["/", "|"]), !text.containsBytes("http"),

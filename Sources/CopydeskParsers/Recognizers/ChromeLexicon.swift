@@ -39,7 +39,7 @@ enum ChromeLexicon {
     static func isChrome(_ line: String) -> Bool {
         let trimmed = line.trimmingSpaces()
         if trimmed.isEmpty { return false }
-        if trimmed.utf8.count <= 3 * longestExact, exact.contains(trimmed.lowercased()) { return true }
+        if trimmed.utf8.count <= 3 * longestExact, exact.contains(trimmed.lowercasedFast()) { return true }
         let head = String(trimmed.prefix(48)).lowercased()
         if prefixes.contains(where: { head.hasPrefix($0) }), trimmed.lowercased().count < 90 { return true }
         // a player's clock ("1:02 / 3:45") starts with a digit: the pattern runs only then
