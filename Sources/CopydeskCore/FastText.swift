@@ -23,6 +23,12 @@ extension String {
         }
     }
 
+    /// `split(separator: " ")`, cut as bytes when the text is ASCII (where each byte is a character).
+    public func spaceSeparatedWords() -> [Substring] {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ") }
+        return utf8.split(separator: 0x20).map(Substring.init)
+    }
+
     /// Whether the text holds any of the needles (see `containsBytes`).
     public func containsAnyBytes(_ needles: [String]) -> Bool {
         needles.contains { containsBytes($0) }

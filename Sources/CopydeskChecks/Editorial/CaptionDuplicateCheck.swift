@@ -41,7 +41,7 @@ public struct CaptionDuplicateCheck: CheckKind {
         // "Media playback is unsupported … Media caption …", "Image copyright Reuters Image caption …":
         // what stands before a media label is a player's notice or a credit
         for label in CaptionCues.mediaLabels {
-            if let r = norm.range(of: label), norm.distance(from: norm.startIndex, to: r.lowerBound) <= 80 {
+            if norm.containsBytes(label), let r = norm.range(of: label), norm.distance(from: norm.startIndex, to: r.lowerBound) <= 80 {
                 norm = String(norm[r.lowerBound...])
             }
         }
@@ -83,7 +83,7 @@ public struct CaptionDuplicateCheck: CheckKind {
         init(block: Int, core: String) {
             self.block = block
             self.core = core
-            let words = core.split(separator: " ")
+            let words = core.spaceSeparatedWords()
             self.words = words
             wordSet = Set(words.prefix(40))
             trigrams = words.count >= 3 ? Set((0...(words.count - 3)).map { i in
@@ -139,9 +139,10 @@ public struct CaptionDuplicateCheck: CheckKind {
               }),
               block.scalars.count < 4000 else { return nil }
         // cheap guard: a repeat shares most of its words with some caption
-        let plain = Set(TextTools.normalized(String(block.text.prefix(400))).split(separator: " ").prefix(40))
+        let plain = Set(TextTools.normalized(String(block.text.prefix(400))).spaceSeparatedWords().prefix(40))
         guard captions.contains(where: { c in
-            let shared = c.wordSet.intersection(plain).count
+            // counted over the smaller set, with no set built for the answer
+            let shared = c.wordSet.count <= plain.count ? c.wordSet.count(where: plain.contains) : plain.count(where: c.wordSet.contains)
             return Double(shared) >= 0.5 * Double(min(c.wordSet.count, plain.count))
         }) else { return nil }
         let candidate = Text(block: i, core: Self.core(block.text))
