@@ -52,16 +52,16 @@ enum TextTools {
     /// Lower-case words of a text, letters and apostrophes only.
     static func words<C: Collection>(_ scalars: C) -> [String] where C.Element == Unicode.Scalar {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [Unicode.Scalar] = []
         for c in scalars {
             if c.isLetter || c == "'" || c == "\u{2019}" {
                 current.append(c)
             } else if !current.isEmpty {
-                words.append(String(current).lowercased())
-                current = String.UnicodeScalarView()
+                words.append(String(scalars: current).lowercasedFast())
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { words.append(String(current).lowercased()) }
+        if !current.isEmpty { words.append(String(scalars: current).lowercasedFast()) }
         return words
     }
 

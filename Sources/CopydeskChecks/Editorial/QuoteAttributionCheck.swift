@@ -303,7 +303,11 @@ public struct QuoteAttributionCheck: CheckKind {
 
     /// Transcript and Q&A labels: `SMITH:`, `Q:`, `NAME, BYLINE:`.
     static func hasSpeakerLabel(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
+        // the colon found as a byte; a character, unless a combining mark follows it (then ask the characters)
+        guard let byte = text.utf8.firstIndex(of: 0x3A) else { return false }
+        let after = text.utf8.index(after: byte)
+        let colon = after == text.utf8.endIndex || text.utf8[after] < 0x80 ? byte : text.firstIndex(of: ":")
+        guard let colon else { return false }
         let label = text[..<colon]
         guard !label.isEmpty, label.count <= 40 else { return false }
         return label.uppercased() == label && label.contains(where: \.isLetter)
