@@ -121,6 +121,15 @@ struct HTMLWalker {
     static let mediaWords = ["image", "photo", "media", "img", "picture", "figure", "video", "gallery", "wp-caption"]
     /// Tokens that, with a media word, name the story's lead image.
     static let leadTokens: Set<Substring> = ["hero", "lead", "featured", "feature", "main", "top"]
+    /// The phrase lists a class value is searched for, in one pass: chrome, caption, credit, social, media.
+    private static let phraseLists = [chromePhrases, ["caption"], creditWords, socialPhrases, mediaWords]
+    private static let classPhrases = ByteLexicon(phraseLists.flatMap { $0 })
+    /// Each list's bits in `classPhrases`.
+    private static let classPhraseMasks: [UInt64] = phraseLists.indices.map { k in
+        let start = phraseLists[..<k].reduce(0) { $0 + $1.count }
+        return ByteLexicon.mask(start..<(start + phraseLists[k].count))
+    }
+    private static let bodyLexicon = ByteLexicon(bodyPhrases)
     static let socialPhrases = ["twitter-tweet", "instagram", "tiktok", "facebook", "reddit-embed"]
 
     // MARK: - Tree access
@@ -160,13 +169,15 @@ struct HTMLWalker {
                 : lower.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
             let squashed = ascii ? String(decoding: lower.utf8.filter { $0 != 0x2D && $0 != 0x5F }, as: UTF8.self)
                 : lower.filter { $0 != "-" && $0 != "_" }
-            f.chrome = tokens.contains(where: Self.chromeTokens.contains) || lower.containsAnyBytes(Self.chromePhrases)
-            f.caption = lower.containsBytes("caption")
-            f.credit = lower.containsAnyBytes(Self.creditWords) || tokens.contains("source")
+            let found = Self.classPhrases.matches(in: lower)
+            func any(_ list: Int) -> Bool { found & Self.classPhraseMasks[list] != 0 }
+            f.chrome = tokens.contains(where: Self.chromeTokens.contains) || any(0)
+            f.caption = any(1)
+            f.credit = any(2) || tokens.contains("source")
             f.byline = tokens.contains(where: Self.bylineTokens.contains)
-            f.body = squashed.containsAnyBytes(Self.bodyPhrases)
-            f.social = lower.containsAnyBytes(Self.socialPhrases)
-            f.media = lower.containsAnyBytes(Self.mediaWords)
+            f.body = Self.bodyLexicon.matches(in: squashed) != 0
+            f.social = any(3)
+            f.media = any(4)
             f.lead = f.media && tokens.contains(where: Self.leadTokens.contains)
         }
         classFlags[cls] = f

@@ -60,6 +60,25 @@ import Testing
     }
 }
 
+@Suite struct ByteLexiconTests {
+    /// One pass finds exactly the needles a search per needle finds, overlapping ones included.
+    @Test func findsWhatASearchPerNeedleFinds() {
+        var random = SplitMix(seed: 0x1E_C5)
+        let letters = ["a", "b", "ab", "-", "é", " ", "ba"]
+        for _ in 0..<2000 {
+            let needles = (0..<random.next(in: 1...8)).map { _ in
+                (0..<random.next(in: 1...3)).map { _ in letters[random.next(in: 0...(letters.count - 1))] }.joined()
+            }
+            let text = (0..<random.next(in: 0...10)).map { _ in letters[random.next(in: 0...(letters.count - 1))] }.joined()
+            let found = ByteLexicon(needles).matches(in: text)
+            for (k, needle) in needles.enumerated() {
+                #expect((found & (1 << k) != 0) == text.containsBytes(needle), "\(needle) in \(text)")
+            }
+        }
+        #expect(ByteLexicon.mask(1..<3) == 0b110)
+    }
+}
+
 /// A small seeded generator, so that a failure can be replayed.
 struct SplitMix {
     private var state: UInt64

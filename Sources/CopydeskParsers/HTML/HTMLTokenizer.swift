@@ -123,7 +123,10 @@ struct HTMLTokenizer {
     }
 
     static func lowercased(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: bytes[range].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        String(unsafeUninitializedCapacity: range.count) { out in
+            for (k, b) in bytes[range].enumerated() { out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            return range.count
+        }
     }
 
     /// Attributes from `i` up to the `>` (left unconsumed), and whether the tag ends in `/>`.
