@@ -57,23 +57,27 @@ public struct LineCursor: Sendable {
 
     /// The lines of `text`, their line ends dropped (LF, CR LF, or a lone CR).
     public static func lines(of text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i < utf8.endIndex {
-            let b = utf8[i]
-            let next = utf8.index(after: i)
-            if b == 0x0A || b == 0x0D {
-                lines.append(text[start..<i])
-                start = b == 0x0D && next < utf8.endIndex && utf8[next] == 0x0A ? utf8.index(after: next) : next
-                i = start
-            } else {
-                i = next
+        // line ends found in the raw bytes (CR and LF never stand inside a multi-byte character)
+        var copy = text
+        let bounds = copy.withUTF8 { bytes -> [(start: Int, end: Int)] in
+            var bounds: [(start: Int, end: Int)] = []
+            var start = 0
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x0A || b == 0x0D {
+                    bounds.append((start, i))
+                    start = b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? i + 2 : i + 1
+                    i = start
+                } else {
+                    i += 1
+                }
             }
+            bounds.append((start, bytes.count))
+            return bounds
         }
-        lines.append(text[start...])
-        return lines
+        let utf8 = text.utf8
+        return bounds.map { text[utf8.index(utf8.startIndex, offsetBy: $0.start)..<utf8.index(utf8.startIndex, offsetBy: $0.end)] }
     }
 }
 
