@@ -23,6 +23,17 @@ extension String {
         }
     }
 
+    /// `split(separator: " ").count`, counted as runs of bytes when the text is ASCII.
+    public func spaceSeparatedWordCount() -> Int {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ").count }
+        var count = 0
+        var inWord = false
+        for b in utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
     /// `split(separator: " ")`, cut as bytes when the text is ASCII (where each byte is a character).
     public func spaceSeparatedWords() -> [Substring] {
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ") }

@@ -180,16 +180,9 @@ public struct PlainTextParser: ArticleParser {
         for i in units.indices {
             units[i].block = units[i].builder.block(.body)
             units[i].text = units[i].block.text
-            units[i].words = Self.wordCount(units[i].text)
+            units[i].words = units[i].text.spaceSeparatedWordCount()
         }
         return units
-    }
-
-    /// Words separated by spaces. Block text has single spaces and none at its ends, so in ASCII
-    /// text (where every byte is a character) the spaces say it.
-    static func wordCount(_ text: String) -> Int {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ").count }
-        return text.isEmpty ? 0 : text.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
     }
 
     /// Hard-wrapped wire copy: no line is long, and lines that run on into the next are

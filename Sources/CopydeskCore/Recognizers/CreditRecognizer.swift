@@ -120,8 +120,8 @@ public enum CreditRecognizer {
     public static func isCreditLine(_ line: String) -> Bool {
         let text = line.trimmingSpaces()
         guard !text.isEmpty, text.utf8.count <= 320, text.count <= 160 else { return false }
-        let range = NSRange(location: 0, length: (text as NSString).length)
-        let words = text.split(separator: " ").count
+        let range = NSRange(location: 0, length: text.utf16.count)
+        let words = text.spaceSeparatedWordCount()
         if text.hasPrefix("By ") || text.hasPrefix("by ") { return false }   // a byline, not a credit
         // a credit in parentheses on its own line: "(Jane Doe / Associated Press)"
         if text.hasPrefix("("), text.hasSuffix(")"), text.count > 4, !text.dropFirst().contains("(") {
@@ -145,7 +145,9 @@ public enum CreditRecognizer {
     static func endsWithAgency(_ text: String) -> Bool {
         var rest = text.hasSuffix(".") ? String(text.dropLast()) : text
         if rest.hasSuffix(" Photo") { rest = String(rest.dropLast(6)) }
-        guard let agency = agencies.first(where: { rest.hasSuffix($0) && (rest.count == $0.count || rest.dropLast($0.count).last == " "
+        // ASCII text ends with a name only if its bytes do; other text is compared as characters
+        let ascii = rest.utf8.allSatisfy { $0 < 0x80 }
+        guard let agency = agencies.first(where: { (!ascii || rest.endsWithBytes($0)) && rest.hasSuffix($0) && (rest.count == $0.count || rest.dropLast($0.count).last == " "
                                                                           || rest.dropLast($0.count).last == ",") }) else { return false }
         var words = rest.dropLast(agency.count).split(whereSeparator: { $0 == " " || $0 == "," })
         if let last = words.last, last == "via" || last == "for" { words.removeLast() }
