@@ -23,9 +23,10 @@ public struct Linter: Sendable {
     private let ruleIDs: Set<String>
     /// Files larger than this many bytes are refused with an error instead of being read.
     public var maxFileSize = Linter.defaultMaxFileSize
-    /// Whether reports keep the article as a reader sees it (`FileReport.reading`), which the HTML
-    /// report shows; off by default, for it costs memory per file.
-    public var keepsReadingView = false
+    /// What reports keep beyond findings, for the formats that will read them: by default the
+    /// source lines the findings touch, not the reader's view (the HTML report's), which costs
+    /// memory per file. An archive reported as JSON keeps neither.
+    public var keeps: ReportNeeds = .sourceLines
     /// 64 MiB: some seventy times the largest page of the corpus (0.9 MB), and about a minute
     /// and 2.5 GB of work; a bigger "article" is an export or a dump, better split than waited on.
     public static let defaultMaxFileSize = 64 << 20
@@ -82,8 +83,8 @@ public struct Linter: Sendable {
             let diagnostics = configuration.adjust((found + unknown + unused).sorted(by: Diagnostic.ordered),
                                                    forPath: FileDiscovery.relative(path, to: configuration.baseDirectory))
             var report = FileReport(path: path, format: parser.format, diagnostics: diagnostics,
-                                    lines: FileReport.lines(of: text, for: diagnostics))
-            if keepsReadingView { report.reading = ReadingBlock.blocks(of: article, diagnostics: diagnostics) }
+                                    lines: keeps.contains(.sourceLines) ? FileReport.lines(of: text, for: diagnostics) : [:])
+            if keeps.contains(.readingView) { report.reading = ReadingBlock.blocks(of: article, diagnostics: diagnostics) }
             return report
         } catch let error as InputError {
             return FileReport(path: path, format: parser.format, diagnostics: [], error: error)

@@ -9,6 +9,7 @@ import CopydeskCore
 public struct HTMLReporter: Reporter {
     public static let name = "html"
     public static let summary = "self-contained HTML report: each article as a reader sees it, findings highlighted in place"
+    public static let needs: ReportNeeds = [.sourceLines, .readingView]
 
     public init() {}
 

@@ -5,6 +5,7 @@ import CopydeskCore
 public struct RDJSONReporter: Reporter {
     public static let name = "rdjson"
     public static let summary = "reviewdog diagnostic format (reviewdog -f=rdjson), fixes as suggestions"
+    public static let needs: ReportNeeds = .sourceLines   // byte columns are counted on them
 
     public init() {}
 

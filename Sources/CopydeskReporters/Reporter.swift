@@ -87,8 +87,25 @@ public protocol Reporter: Sendable {
     static var name: String { get }
     /// One line for `--help`.
     static var summary: String { get }
+    /// What the format reads of a file beyond its findings: the linter keeps only that.
+    static var needs: ReportNeeds { get }
     init()
     func render(_ report: RunReport) -> String
+}
+
+extension Reporter {
+    public static var needs: ReportNeeds { [] }
+}
+
+/// What reports keep of each file beyond its findings. A format that needs neither lets an
+/// archive be linted in memory that grows with its findings, not with its pages' lines.
+public struct ReportNeeds: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// The source lines the findings touch (`FileReport.lines`).
+    public static let sourceLines = ReportNeeds(rawValue: 1)
+    /// The article as a reader sees it (`FileReport.reading`).
+    public static let readingView = ReportNeeds(rawValue: 2)
 }
 
 /// The output formats, looked up by name.

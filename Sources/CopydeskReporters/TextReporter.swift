@@ -4,6 +4,7 @@ import CopydeskCore
 public struct TextReporter: Reporter {
     public static let name = "text"
     public static let summary = "compiler style, with the source line and a caret (default)"
+    public static let needs: ReportNeeds = .sourceLines
 
     public init() {}
 

@@ -120,7 +120,8 @@ struct LintCommand: AsyncParsableCommand {
     func run() async throws {
         var linter = try options.load()
         if let maxFileSize { linter.maxFileSize = maxFileSize << 20 }
-        linter.keepsReadingView = format == HTMLReporter.name || report_.contains { Self.splitReport($0)?.0 == HTMLReporter.name }
+        linter.keeps = ([format] + report_.compactMap { Self.splitReport($0)?.0 })
+            .compactMap { ReporterRegistry.reporter(named: $0)?.needs }.reduce([]) { $0.union($1) }
         let date = published.flatMap(PublicationDate.init(commandLine:))
         if input == .jsonl {
             let stream = JSONLinesStream(linter: linter, jobs: jobs, published: date,

@@ -30,7 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let linter = try options.load()
+        var linter = try options.load()
+        linter.keeps = JSONReporter.needs   // every answer is the JSON report
         var limits = LintServer.Limits()
         if let maxBodySize { limits.maxBodyBytes = maxBodySize << 10 }
         if let timeLimit { limits.timeLimit = .milliseconds(Int(timeLimit * 1000)) }
