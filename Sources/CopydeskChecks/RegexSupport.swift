@@ -68,7 +68,7 @@ struct Pattern: Sendable {
     }
 
     /// Any of `tokens` as whole words (or phrases, spaces matching any white space).
-    static func words(_ tokens: [String], ignoreCase: Bool, parameter: String, at location: SourceLocation?) throws -> Pattern {
+    static func words(_ tokens: [String], ignoreCase: Bool) -> Pattern {
         // a word boundary on each side that is a letter or digit (cheap to compile, unlike \p{L} sets)
         let alternatives = tokens.sorted { $0.count > $1.count }.map { token -> String in
             let body = NSRegularExpression.escapedPattern(for: token).replacingOccurrences(of: "\\ ", with: "\\s+")

@@ -95,8 +95,8 @@ extension String {
         needles.contains { containsFoldedBytes($0) }
     }
 
-    /// Whether the UTF-8 bytes end with `suffix`'s: a cheap necessary condition for `hasSuffix`
-    /// when `suffix` starts with a letter (no combining mark can join it to what precedes).
+    /// Whether the UTF-8 bytes end with `suffix`'s: in ASCII text, where every byte is a
+    /// character, what `hasSuffix` answers, without comparing characters.
     public func endsWithBytes(_ suffix: String) -> Bool {
         var text = self
         var suffix = suffix

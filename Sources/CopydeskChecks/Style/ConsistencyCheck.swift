@@ -17,11 +17,7 @@ public struct ConsistencyCheck: CheckKind {
         guard let map = try params.stringMap("either"), !map.isEmpty else {
             throw ParamError("consistency needs an 'either' map", at: params.location)
         }
-        let at = params["either"]?.location
-        pairs = try map.map { a, b in
-            (a, b, try .words([a], ignoreCase: ignoreCase, parameter: "either", at: at),
-             try .words([b], ignoreCase: ignoreCase, parameter: "either", at: at))
-        }
+        pairs = map.map { a, b in (a, b, .words([a], ignoreCase: ignoreCase), .words([b], ignoreCase: ignoreCase)) }
     }
 
     public func check(_ context: CheckContext) -> [Finding] {

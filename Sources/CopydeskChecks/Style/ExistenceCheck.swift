@@ -18,7 +18,7 @@ public struct ExistenceCheck: CheckKind {
         let ignoreCase = try params.bool("ignorecase") ?? true
         var patterns: [Pattern] = []
         if let tokens = try params.strings("tokens"), !tokens.isEmpty {
-            patterns.append(try .words(tokens, ignoreCase: ignoreCase, parameter: "tokens", at: params["tokens"]?.location))
+            patterns.append(.words(tokens, ignoreCase: ignoreCase))
         }
         for raw in try params.strings("raw") ?? [] {
             patterns.append(try .raw(raw, ignoreCase: ignoreCase, parameter: "raw", at: params["raw"]?.location))

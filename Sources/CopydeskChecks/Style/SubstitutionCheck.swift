@@ -18,10 +18,7 @@ public struct SubstitutionCheck: CheckKind {
         guard let pairs = try params.stringMap("swap"), !pairs.isEmpty else {
             throw ParamError("substitution needs a 'swap' map", at: params.location)
         }
-        swaps = try pairs.map { key, preferred in
-            (try .words(key.split(separator: "|").map(String.init), ignoreCase: ignoreCase, parameter: "swap",
-                        at: params["swap"]?.location), preferred)
-        }
+        swaps = pairs.map { key, preferred in (.words(key.split(separator: "|").map(String.init), ignoreCase: ignoreCase), preferred) }
     }
 
     /// `preferred` in the capitalisation of `match`.
