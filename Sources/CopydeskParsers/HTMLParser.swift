@@ -121,8 +121,17 @@ struct HTMLWalker {
     static let mediaWords = ["image", "photo", "media", "img", "picture", "figure", "video", "gallery", "wp-caption"]
     /// Tokens that, with a media word, name the story's lead image.
     static let leadTokens: Set<Substring> = ["hero", "lead", "featured", "feature", "main", "top"]
-    /// The phrase lists a class value is searched for, in one pass: chrome, caption, credit, social, media.
-    private static let phraseLists = [chromePhrases, ["caption"], creditWords, socialPhrases, mediaWords]
+    /// The phrase lists a class value is searched for, in one pass (`classPhrases`).
+    private enum PhraseList: Int, CaseIterable { case chrome, caption, credit, social, media }
+    private static let phraseLists: [[String]] = PhraseList.allCases.map { list in
+        switch list {
+        case .chrome: chromePhrases
+        case .caption: ["caption"]
+        case .credit: creditWords
+        case .social: socialPhrases
+        case .media: mediaWords
+        }
+    }
     private static let classPhrases = ByteLexicon(phraseLists.flatMap { $0 })
     /// Each list's bits in `classPhrases`.
     private static let classPhraseMasks: [UInt64] = phraseLists.indices.map { k in
@@ -170,14 +179,14 @@ struct HTMLWalker {
             let squashed = ascii ? String(decoding: lower.utf8.filter { $0 != 0x2D && $0 != 0x5F }, as: UTF8.self)
                 : lower.filter { $0 != "-" && $0 != "_" }
             let found = Self.classPhrases.matches(in: lower)
-            func any(_ list: Int) -> Bool { found & Self.classPhraseMasks[list] != 0 }
-            f.chrome = tokens.contains(where: Self.chromeTokens.contains) || any(0)
-            f.caption = any(1)
-            f.credit = any(2) || tokens.contains("source")
+            func any(_ list: PhraseList) -> Bool { found & Self.classPhraseMasks[list.rawValue] != 0 }
+            f.chrome = tokens.contains(where: Self.chromeTokens.contains) || any(.chrome)
+            f.caption = any(.caption)
+            f.credit = any(.credit) || tokens.contains("source")
             f.byline = tokens.contains(where: Self.bylineTokens.contains)
             f.body = Self.bodyLexicon.matches(in: squashed) != 0
-            f.social = any(3)
-            f.media = any(4)
+            f.social = any(.social)
+            f.media = any(.media)
             f.lead = f.media && tokens.contains(where: Self.leadTokens.contains)
         }
         classFlags[cls] = f
