@@ -50,21 +50,35 @@ extension NSRegularExpression {
     }
 }
 
-/// A compiled pattern, with the literal words one of which must occur for it to match,
-/// so that blocks without them are skipped before the regular expression runs.
+/// A compiled pattern, with a prefilter that skips blocks it cannot match before the regular
+/// expression runs.
 struct Pattern: Sendable {
+    /// What a block must hold for the pattern to be tried on it.
+    enum Prefilter: Sendable {
+        /// The lower-cased first word of one of the tokens, in the block's folded text.
+        case words([String])
+        /// One of the literals every match needs (`RequiredLiterals`), in any case when the
+        /// pattern ignores case.
+        case literals([String], ignoreCase: Bool)
+
+        func admits(_ block: Block) -> Bool {
+            switch self {
+            case .words(let needles): needles.contains(where: block.folded.containsBytes)
+            case .literals(let literals, let ignoreCase):
+                literals.contains(where: ignoreCase ? block.text.containsFoldedBytes : block.text.containsBytes)
+            }
+        }
+    }
+
     let regex: LazyRegex
-    /// Lower-cased; nil when any block may match.
-    let needles: [String]?
-    /// Literals one of which the text itself must hold (`RequiredLiterals`), in any case when
-    /// the pattern ignores case; nil when any block may match.
-    var required: (literals: [String], ignoreCase: Bool)?
+    /// Nil when any block may match.
+    let prefilter: Prefilter?
 
     /// A regular expression as written, run only on blocks that hold one of its required literals.
     static func raw(_ pattern: String, ignoreCase: Bool, parameter: String, at location: SourceLocation?) throws -> Pattern {
         let regex = try NSRegularExpression.compile(pattern, ignoreCase: ignoreCase, parameter: parameter, at: location)
-        return Pattern(regex: LazyRegex(compiled: regex), needles: nil,
-                       required: RequiredLiterals.of(pattern, ignoreCase: ignoreCase).map { ($0, ignoreCase) })
+        return Pattern(regex: LazyRegex(compiled: regex),
+                       prefilter: RequiredLiterals.of(pattern, ignoreCase: ignoreCase).map { .literals($0, ignoreCase: ignoreCase) })
     }
 
     /// Any of `tokens` as whole words (or phrases, spaces matching any white space).
@@ -78,14 +92,11 @@ struct Pattern: Sendable {
         }
         // escaped words always compile: the expression is compiled when a block first holds one of them
         let regex = LazyRegex(pattern: "(?:\(alternatives.joined(separator: "|")))", options: ignoreCase ? [.caseInsensitive] : [])
-        return Pattern(regex: regex, needles: tokens.map { String($0.lowercased().split(separator: " ").first ?? "") })
+        return Pattern(regex: regex, prefilter: .words(tokens.map { String($0.lowercased().split(separator: " ").first ?? "") }))
     }
 
     func matches(in block: Block) -> [BlockMatch] {
-        if let needles, !needles.contains(where: block.folded.containsBytes) { return [] }
-        if let required, !required.literals.contains(where: required.ignoreCase ? block.text.containsFoldedBytes : block.text.containsBytes) {
-            return []
-        }
+        if let prefilter, !prefilter.admits(block) { return [] }
         return regex.expression?.matches(in: block) ?? []
     }
 }

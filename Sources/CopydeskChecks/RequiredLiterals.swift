@@ -38,10 +38,10 @@ public enum RequiredLiterals {
             case "(":
                 // inline flags ("(?i)", "(?x)") change the reading of what follows
                 if i + 2 < p.count, p[i + 1] == "?", !":=!<>".unicodeScalars.contains(p[i + 2]) { return nil }
-                guard let close = closingParenthesis(p, from: i) else { return nil }
+                guard let close = closing(p, from: i) else { return nil }
                 next = close + 1
             case "[":
-                guard let close = closingBracket(p, from: i) else { return nil }
+                guard let close = closing(p, from: i) else { return nil }
                 next = close + 1
             case "\\":
                 guard i + 1 < p.count else { return nil }
@@ -108,37 +108,22 @@ public enum RequiredLiterals {
         }
     }
 
-    /// The index of the `)` closing the group opened at `open`, past escapes and classes.
-    private static func closingParenthesis(_ p: [Unicode.Scalar], from open: Int) -> Int? {
+    /// The index of the mark closing the group (`(`) or class (`[`) opened at `open`, past escapes
+    /// and, in a group, past whole classes (ICU classes nest; a `]` first in a class is literal).
+    private static func closing(_ p: [Unicode.Scalar], from open: Int) -> Int? {
+        let isClass = p[open] == "["
         var depth = 0
         var i = open
         while i < p.count {
             switch p[i] {
             case "\\": i += 1
-            case "[": guard let close = closingBracket(p, from: i) else { return nil }; i = close
-            case "(": depth += 1
-            case ")":
-                depth -= 1
-                if depth == 0 { return i }
-            default: break
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    /// The index of the `]` closing the class opened at `open` (ICU classes nest; a `]` first is literal).
-    private static func closingBracket(_ p: [Unicode.Scalar], from open: Int) -> Int? {
-        var depth = 0
-        var i = open
-        while i < p.count {
-            switch p[i] {
-            case "\\": i += 1
-            case "[":
+            case "[" where isClass:
                 depth += 1
                 if i + 1 < p.count, p[i + 1] == "^" { i += 1 }
                 if i + 1 < p.count, p[i + 1] == "]" { i += 1 }
-            case "]":
+            case "[": guard let close = closing(p, from: i) else { return nil }; i = close
+            case "(" where !isClass: depth += 1
+            case ")" where !isClass, "]" where isClass:
                 depth -= 1
                 if depth == 0 { return i }
             default: break

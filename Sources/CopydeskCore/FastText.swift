@@ -4,23 +4,26 @@ extension String {
     /// Byte-wise substring test (UTF-8, case-sensitive): much cheaper than Foundation's
     /// locale-aware `contains` on long texts.
     public func containsBytes(_ needle: String) -> Bool {
-        var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard n.count > 0 else { return true }
-                guard h.count >= n.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
-                // memchr finds each candidate first byte (vectorised), memcmp checks the rest
-                var at = 0
-                let last = h.count - n.count
-                while at <= last, let hit = memchr(hb + at, Int32(n[0]), last - at + 1) {
-                    let i = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(hb + i, nb, n.count) == 0 { return true }
-                    at = i + 1
-                }
-                return false
+        withBytes(of: needle) { h, n in
+            guard n.count > 0 else { return true }
+            guard h.count >= n.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+            // memchr finds each candidate first byte (vectorised), memcmp checks the rest
+            var at = 0
+            let last = h.count - n.count
+            while at <= last, let hit = memchr(hb + at, Int32(n[0]), last - at + 1) {
+                let i = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(hb + i, nb, n.count) == 0 { return true }
+                at = i + 1
             }
+            return false
         }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the text and of `other`.
+    private func withBytes<T>(of other: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> T) -> T {
+        var text = self
+        var other = other
+        return text.withUTF8 { t in other.withUTF8 { o in body(t, o) } }
     }
 
     /// `split(separator: " ").count`, counted as runs of bytes when the text is ASCII.
@@ -50,22 +53,18 @@ extension String {
     /// non-ASCII letters to ASCII ("ß" to "ss", "ſ" to "s", the Kelvin sign to "k", "ﬁ" to "fi"):
     /// text that holds one of those is reported to contain every needle, so that the pattern decides.
     public func containsFoldedBytes(_ needle: String) -> Bool {
-        var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard n.count > 0 else { return true }
-                @inline(__always) func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
-                if h.count >= n.count {
-                    let first = n[0]
-                    for i in 0...(h.count - n.count) where fold(h[i]) == first {
-                        var j = 1
-                        while j < n.count, fold(h[i + j]) == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
+        withBytes(of: needle) { h, n in
+            guard n.count > 0 else { return true }
+            @inline(__always) func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+            if h.count >= n.count {
+                let first = n[0]
+                for i in 0...(h.count - n.count) where fold(h[i]) == first {
+                    var j = 1
+                    while j < n.count, fold(h[i + j]) == n[j] { j += 1 }
+                    if j == n.count { return true }
                 }
-                return Self.holdsLetterFoldingToASCII(h)
             }
+            return Self.holdsLetterFoldingToASCII(h)
         }
     }
 
@@ -98,9 +97,7 @@ extension String {
     /// Whether the UTF-8 bytes end with `suffix`'s: in ASCII text, where every byte is a
     /// character, what `hasSuffix` answers, without comparing characters.
     public func endsWithBytes(_ suffix: String) -> Bool {
-        var text = self
-        var suffix = suffix
-        return text.withUTF8 { t in suffix.withUTF8 { s in t.count >= s.count && t.suffix(s.count).elementsEqual(s) } }
+        withBytes(of: suffix) { t, s in t.count >= s.count && t.suffix(s.count).elementsEqual(s) }
     }
 
     /// Whether, after an optional "(" and ASCII white space, the text opens with one of
