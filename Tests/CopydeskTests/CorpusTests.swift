@@ -62,11 +62,13 @@ import Testing
     }
 
     /// Injected defects found (or non-defects falsely flagged), per kind and rendition: floors as
-    /// above (the nocredit variants are also training data of the credit-missing model).
+    /// above (the nocredit variants are also training data of the credit-missing model). `unattr`
+    /// is 0.95, not 1: one variant sets its quote after "(The family denies any involvement.)",
+    /// a paraphrase that now attributes the next paragraph's quote, as a reader would read it.
     static let mutantFloors: [String: [String: Double]] = [
-        "txt": ["unattr": 1.0, "unattr2": 0.95, "capdup": 0.95, "cryear": 0.9, "nocredit": 0.0],
-        "md": ["unattr": 1.0, "unattr2": 0.95, "capdup": 0.75, "cryear": 0.95, "nocredit": 0.85],
-        "html": ["unattr": 1.0, "capdup": 0.9, "cryear": 1.0, "nocredit": 0.9],
+        "txt": ["unattr": 0.95, "unattr2": 0.95, "capdup": 0.95, "cryear": 0.9, "nocredit": 0.0],
+        "md": ["unattr": 0.95, "unattr2": 0.95, "capdup": 0.75, "cryear": 0.95, "nocredit": 0.85],
+        "html": ["unattr": 0.95, "capdup": 0.9, "cryear": 1.0, "nocredit": 0.9],
     ]
 
     @Test func injectedDefectsAreFoundAndNonDefectsLeftAlone() throws {
@@ -97,13 +99,7 @@ import Testing
 
     @Test func handWrittenChecksHoldOnPublishersTheyWereNotWrittenOn() throws {
         guard Support.corpus("more") != nil else { return }
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("silver-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: out) }
-        let run = try Support.process("/usr/bin/env", [
-            "python3", Support.root.appendingPathComponent("Training/silver_checks.py").path,
-            "--copydesk", Support.binary.path, "--json", out.path])
-        try #require(run.code == 0, "silver_checks.py failed: \(run.err.suffix(800))")
-        let result = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: [String: Int]] ?? [:]
+        let result = try Support.evaluation("silver_checks.py") as? [String: [String: Int]] ?? [:]
         func share(_ a: String, _ b: String, _ t: [String: Int]) -> Double {
             guard let d = t[b], d > 0 else { return 0 }
             return Double(t[a] ?? 0) / Double(d)

@@ -86,13 +86,7 @@ import Testing
 
     @Test func heldOutFiguresStayAboveTheFloors() throws {
         guard Support.corpus("more") != nil, Support.corpus("real") != nil else { return }
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("credit-eval-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: out) }
-        let run = try Support.process("/usr/bin/env", [
-            "python3", Support.root.appendingPathComponent("Training/credit_model.py").path, "evaluate",
-            "--copydesk", Support.binary.path, "--json", out.path])
-        try #require(run.code == 0, "evaluate failed: \(run.err.suffix(800))")
-        let result = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
+        let result = try Support.evaluation("credit_model.py", ["evaluate"]) as? [String: Any]
         let heldout = try #require(result?["heldout"] as? [String: [String: Any]])
         for rendition in ["txt", "md", "html"] {
             let t = heldout[rendition] ?? [:]

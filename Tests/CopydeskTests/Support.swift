@@ -49,6 +49,17 @@ enum Support {
         return (result.code, result.out)
     }
 
+    /// Runs one of `Training/`'s measures (`script` and its arguments) on the release binary and
+    /// returns the figures it writes with `--json`.
+    static func evaluation(_ script: String, _ arguments: [String] = []) throws -> Any {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("evaluation-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try process("/usr/bin/env", ["python3", root.appendingPathComponent("Training/\(script)").path]
+            + arguments + ["--copydesk", binary.path, "--json", out.path])
+        try #require(run.code == 0, "\(script) failed: \(run.err.suffix(800))")
+        return try JSONSerialization.jsonObject(with: Data(contentsOf: out))
+    }
+
     /// Runs an executable with arguments, optional standard input, folder and extra environment.
     @discardableResult
     static func process(_ executable: String, _ arguments: [String], stdin: Data? = nil, in directory: URL? = nil,

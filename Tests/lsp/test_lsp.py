@@ -20,7 +20,7 @@ BINARY = os.environ["COPYDESK"]
 # unattributed quote, and a caption repeated in the body
 STORY = """# Council closes the harbor road
 
-🎉🎉 Crowds said the the vote was close on Tuesday night.
+🎉🎉 Crowds heard the the vote was close on Tuesday night.
 
 "Nobody from the city has walked this street since the summer festival."
 
@@ -102,7 +102,7 @@ async def test_diagnostics_at_the_ranges_the_command_line_gives(client: Language
     assert {rule for rule, _, _ in want} >= {"newsroom-repeated-word", "quote-unattributed", "caption-duplicated"}
     assert found(diagnostics) == want
     repeated = next(d for d in diagnostics if d.code == "newsroom-repeated-word")
-    # after two emoji (four UTF-16 units) and "Crowds said " (12)
+    # after two emoji (four UTF-16 units) and "Crowds heard " (13)
     assert repeated.range.start.character >= 16 and repeated.source == "copydesk"
 
 
@@ -114,7 +114,7 @@ async def test_a_code_action_fixes_and_the_diagnostic_goes(client: LanguageClien
         context=types.CodeActionContext(diagnostics=[repeated], only=[types.CodeActionKind.QuickFix])))
     fix = next(a for a in actions if a.diagnostics and a.diagnostics[0].code == "newsroom-repeated-word")
     fixed = apply(STORY, fix.edit.changes[path.as_uri()])
-    assert "said the vote" in fixed and "the the" not in fixed
+    assert "heard the vote" in fixed and "the the" not in fixed
     client.text_document_did_change(types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
         content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)]))

@@ -6,8 +6,12 @@ import Foundation
 /// Attributed (never flagged): a speech verb or frame in the quote's sentence or an
 /// adjacent sentence, either order (`"…," Smith said.` / `Smith said: "…"`,
 /// `according to`, `told reporters`); a colon introduction; a dash attribution
-/// (`"…" — Jane Doe`); transcript labels (`SMITH:`, `Q:`); a quote-only paragraph
-/// after a paragraph with a quotation, not mere scare quotes (a floating quote), or ending with a colon;
+/// (`"…" — Jane Doe`); a speaker after a quote's closing comma, whatever the verb
+/// (`"…," notes the longtime resident`); transcript labels (`SMITH:`, `Q:`); a quote-only paragraph
+/// after a paragraph with a quotation, not mere scare quotes (a floating quote), or after any block
+/// ending with a colon (`The minister wrote:`, even where that line reads as a subhead); a quote
+/// opening its paragraph after a sentence that reports its speaker's words (`She added that…`)
+/// or asks the question it answers (an interview);
 /// paragraphs continuing a multi-paragraph quote (AP leaves the closing mark off).
 ///
 /// Not quotations: spans under `min_words` words (scare quotes, terms), title-case
@@ -82,6 +86,13 @@ public struct QuoteAttributionCheck: CheckKind {
                                          "boast", "boasts"]
     /// A request, not speech: "were asked to leave", "was told to wait".
     static let requestVerbs: Set<String> = ["asked", "told", "urged", "begged", "asking", "telling"]
+    /// Words that open a new clause rather than name a speaker after a quote's closing comma
+    /// ("…," and the crowd left).
+    static let clauseOpeners: Set<String> = ["and", "but", "or", "so", "then", "yet", "because", "while", "which",
+                                             "if", "when", "as", "since", "although", "though", "until"]
+    /// The longest speaker clause after a quote's closing comma: `"…," the players write in their
+    /// letter` has six words; a longer clause is a statement of its own.
+    static let maxSpeakerClauseWords = 8
     let frames: [[String]]
     let minWords: Int
 
@@ -105,6 +116,8 @@ public struct QuoteAttributionCheck: CheckKind {
         var endsWithTitleCue: Bool
         var openEnded: Bool
         var label: Bool
+        /// The block just before this one, whatever its role, ends with a colon.
+        var followsColon: Bool
     }
 
     public func check(_ context: CheckContext) -> [Finding] {
@@ -122,7 +135,9 @@ public struct QuoteAttributionCheck: CheckKind {
             let lastWord = TextTools.words(block.scalars.suffix(20)).last ?? ""
             return Paragraph(block: i, sentences: sentences, cue: cue, strongCue: strongCue, quotes: quotes,
                              endsWithColon: trimmed.hasSuffix(":"), endsWithTitleCue: Self.titleCues.contains(lastWord), openEnded: quotes.last?.openEnded ?? false,
-                             label: Self.hasSpeakerLabel(block.text))
+                             label: Self.hasSpeakerLabel(block.text),
+                             followsColon: i > 0 && article.blocks[i - 1].role != .caption
+                                && article.blocks[i - 1].text.trimmingSpaces().hasSuffix(":"))
         }
         let speakers = SpeakerCache { knownSpeakers(paragraphs, article) }
         var findings: [Finding] = []
@@ -154,6 +169,10 @@ public struct QuoteAttributionCheck: CheckKind {
         if !quote.text.hasSuffix(","), after.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
             return false
         }
+        // "…," notes the longtime resident: a short clause after the closing comma names the speaker
+        if quote.text.hasSuffix(","), let opener = TextTools.words(after).first, !Self.clauseOpeners.contains(opener),
+           TextTools.words(after).count <= Self.maxSpeakerClauseWords { return false }
+        if Self.isFollowedByDash(quote, in: block) { return false }
         // a quote-only paragraph that does not end like speech is a heading ("We write with urgency")
         if paragraph.sentences.count == 1, let last = quote.text.unicodeScalars.last, !".!?…,;:—-".unicodeScalars.contains(last) {
             return false
@@ -166,9 +185,11 @@ public struct QuoteAttributionCheck: CheckKind {
             if let subject = TextTools.words(block.scalars[prior].prefix(40)).first, speakers.value.contains(subject) { return false }
         }
         if s + 1 < paragraph.sentences.count, paragraph.strongCue[s + 1] { return false }
+        if s == 0, paragraph.followsColon { return false }
         if s == 0, let previous {
             let before = article.blocks[previous.block]
             if previous.endsWithColon || previous.endsWithTitleCue { return false }
+            if namesNextSpeaker(previous, before) { return false }
             // a floating quote continues a real quotation, not scare quotes or a one-word term
             if previous.quotes.contains(where: { isQuotation($0, in: before) }) { return false }
         }
@@ -179,27 +200,81 @@ public struct QuoteAttributionCheck: CheckKind {
         return true
     }
 
-    /// Names that speak somewhere in the article (capitalised words in sentences with a cue), and he/she/they.
+    /// Whether a paragraph's last sentence tells who speaks in the quote after it: a speaker with a
+    /// speech verb ("She added that the jobs never came.") or a question the quote answers (an interview).
+    func namesNextSpeaker(_ paragraph: Paragraph, _ block: Block) -> Bool {
+        let spans = paragraph.quotes.map(\.span)
+        guard let last = paragraph.sentences.last ?? TextTools.sentences(block.scalars, protected: spans).last else { return false }
+        if block.text.trimmingSpaces().hasSuffix("?") { return true }
+        return !speakerPositions(Self.casedWords(block.scalars[last])).isEmpty
+    }
+
+    /// A word of a sentence, lower-cased, and whether it was written with a capital.
+    struct CasedWord { var text: String; var capitalised: Bool }
+
+    static func casedWords(_ scalars: ArraySlice<Unicode.Scalar>) -> [CasedWord] {
+        var words: [CasedWord] = []
+        var current: [Unicode.Scalar] = []
+        func flush() {
+            guard let first = current.first else { return }
+            words.append(CasedWord(text: String(scalars: current).lowercasedFast(), capitalised: first.properties.isUppercase))
+            current.removeAll(keepingCapacity: true)
+        }
+        for c in scalars {
+            if c.properties.isAlphabetic || c == "'" || c == "\u{2019}" { current.append(c) } else { flush() }
+        }
+        flush()
+        return words
+    }
+
+    /// Words before a speech verb that make it an infinitive or a passive, with no speaker:
+    /// "to insist", "has been acknowledged by", "was told".
+    static let notSpeakers: Set<String> = ["to", "be", "been", "being", "is", "was", "were", "are"]
+
+    /// The speakers of a sentence's finite speech verbs: the word right before the verb ("she added",
+    /// "Levitt said", "the union's president says"; not "to insist", "agree", "saying") and the
+    /// capitalised words right after it ("said Mr Moeketsi").
+    func speakerPositions(_ words: [CasedWord]) -> [Int] {
+        var found: [Int] = []
+        for i in words.indices where verbs.contains(words[i].text) && !Self.weakVerbs.contains(words[i].text)
+            && isFinite(words[i].text) {
+            if i + 1 < words.count, Self.requestVerbs.contains(words[i].text), words[i + 1].text == "to" { continue }
+            if i > 0, !Self.notSpeakers.contains(words[i - 1].text) { found.append(i - 1) }
+            found += (i + 1..<min(i + 3, words.count)).prefix { words[$0].capitalised }
+        }
+        return found
+    }
+
+    /// A dash after the quotation, before a name: `"…" — Jane Doe`, `"…" --Thomas Jefferson`.
+    static func isFollowedByDash(_ quote: Quotation, in block: Block) -> Bool {
+        let s = block.scalars
+        var j = quote.span.upperBound
+        while j < s.count, s[j] == " " || s[j] == "," { j += 1 }
+        guard j < s.count, ["—", "–", "―", "-"].contains(s[j]) else { return false }
+        while j < s.count, ["—", "–", "―", "-", " "].contains(s[j]) { j += 1 }
+        return j < s.count && s[j].properties.isUppercase
+    }
+
+    /// Whether a speech verb is a past or third-person form: not a base form (its -s form is a verb
+    /// too: "agree", "deny") and not an -ing form.
+    func isFinite(_ verb: String) -> Bool {
+        !verb.hasSuffix("ing") && !verbs.contains(verb + "s") && !verbs.contains(verb + "es")
+            && !(verb.hasSuffix("y") && verbs.contains(verb.dropLast() + "ies"))
+    }
+
+    /// Names that speak somewhere in the article: the words next to its speech verbs
+    /// (`speakerPositions`), and he/she/they once anyone speaks.
     func knownSpeakers(_ paragraphs: [Paragraph], _ article: Article) -> Set<String> {
         var names: Set<String> = []
         for paragraph in paragraphs {
             let block = article.blocks[paragraph.block]
             let (sentences, cue, _) = paragraph.quotes.isEmpty ? sentencesAndCues(block, []) : (paragraph.sentences, paragraph.cue, [])
             for (i, sentence) in sentences.enumerated() where cue[i] {
-                // capitalised words past the first: a sentence's first word is capitalised anyway
-                var word = String.UnicodeScalarView()
-                var first = true
-                for c in block.scalars[sentence] {
-                    if c.properties.isAlphabetic { word.append(c); continue }
-                    if let initial = word.first, initial.properties.isUppercase, word.count > 1, !first {
-                        names.insert(String(word).lowercased())
-                    }
-                    if !word.isEmpty { first = false }
-                    word = String.UnicodeScalarView()
-                }
+                let words = Self.casedWords(block.scalars[sentence])
+                for k in speakerPositions(words) where words[k].capitalised { names.insert(words[k].text) }
             }
         }
-        if !names.isEmpty { names.formUnion(["he", "she"]) }
+        if !names.isEmpty { names.formUnion(["he", "she", "they"]) }
         return names.subtracting(Self.commonStarters)
     }
 
