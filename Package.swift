@@ -18,7 +18,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .target(name: "CopydeskCore"),
+        .target(name: "CopydeskCore", plugins: ["EmbedResources"]),
         .target(name: "CopydeskParsers", dependencies: ["CopydeskCore", "CCmarkGFM", "Yams"], plugins: ["EmbedResources"]),
         .target(name: "CopydeskChecks", dependencies: ["CopydeskCore"], plugins: ["EmbedResources"]),
         .target(name: "CopydeskReporters", dependencies: ["CopydeskCore"]),

@@ -3,14 +3,17 @@ import PackagePlugin
 
 /// Embeds resource files into a target as Swift string literals, so that the binary works
 /// with no files around it: the default `config.yml` and every rule pack under `Rules/` for
-/// the configuration target, the trained models under `Resources/models/` for the checks, the lexicons under
-/// `Resources/lexicons/` for the parsers, the OpenAPI document `docs/openapi.yaml` for the server.
+/// the configuration target, the trained models under `Resources/models/` for the checks, the word
+/// lists (`Resources/lexicons/*.txt`) for the core, the HTML entity table (`*.tsv`) for the parsers,
+/// the OpenAPI document `docs/openapi.yaml` for the server.
 @main
 struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
         var inputs: [URL]
-        if target.name == "CopydeskChecks" {
+        if target.name == "CopydeskCore" {
+            inputs = files(under: root.appendingPathComponent("Resources/lexicons"), ending: "txt")
+        } else if target.name == "CopydeskChecks" {
             inputs = files(under: root.appendingPathComponent("Resources/models"), ending: "json")
         } else if target.name == "CopydeskParsers" {
             inputs = files(under: root.appendingPathComponent("Resources/lexicons"), ending: "tsv")

@@ -22,20 +22,12 @@ public struct QuoteAttributionCheck: CheckKind {
     public static let summary = "A direct quotation needs a speaker in its sentence or the adjacent ones."
     public static let fixable = false
 
-    /// Reporting verbs, all inflections (Krestel's list and the Gender Gap Tracker's, plus `ask`).
+    /// `Resources/lexicons/speech-verbs.txt`.
+    static let lexicon = Lexicon.named("speech-verbs")
+
+    /// Reporting verbs, all inflections: every form of `verbs`, the -ed and -ing forms of
+    /// `nounlike` (their base and -s forms are also common nouns or adjectives), `irregular` as it is.
     public static let defaultVerbs: [String] = {
-        // Verbs whose base and -s forms are also common nouns or adjectives count only as -ed and -ing.
-        let verbs = """
-            add ask acknowledge admit affirm agree allege announce argue assert assure attest beg blurt boast brag \
-            caution concede conclude confess confirm contend declare deny elaborate emphasize emphasise exclaim explain \
-            insist interject lament mutter opine plead proclaim recall reckon recount reiterate remember reminisce \
-            reply respond retort reveal scoff speculate suggest summarize swear testify urge warn
-            """
-        let nounlike = """
-            answer chant chuckle claim comment complain continue counter cry demand detail echo estimate gasp grumble \
-            gush hint joke laugh mention mumble murmur muse note object observe point post predict promise protest \
-            question quip quote rave remark repeat report shout sigh snap state stress tout tweet vow whisper wonder yell
-            """
         func forms(_ verb: String) -> (base: [String], past: [String]) {
             let e = verb.hasSuffix("e")
             let y = verb.hasSuffix("y") && !verb.hasSuffix("ay") && !verb.hasSuffix("ey")
@@ -46,27 +38,16 @@ public struct QuoteAttributionCheck: CheckKind {
             let ing = e ? String(verb.dropLast()) + "ing" : doubled + "ing"
             return ([verb, third], [past, ing])
         }
-        func list(_ text: String) -> [String] { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init) }
-        let irregular = ["say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes", "wrote",
-                         "writing", "written", "speak", "speaks", "spoke", "sang"]
-        return irregular + list(verbs).flatMap { let f = forms($0); return f.base + f.past }
-            + list(nounlike).flatMap { forms($0).past }
+        return lexicon.words("irregular") + lexicon.words("verbs").flatMap { let f = forms($0); return f.base + f.past }
+            + lexicon.words("nounlike").flatMap { forms($0).past }
     }()
 
-    /// Every form of every reporting verb, plus ambiguous ones (`read`, `describe`, `comments`):
-    /// these count only right next to a quotation (`"…," the statement read`, `"…," comments Smith`).
-    public static let adjacentVerbs: Set<String> = {
-        let extra = ["read", "reads", "describe", "describes", "described", "think", "thinks", "thought", "put", "puts",
-                     "offer", "offers", "offered", "written", "worry", "worries", "worried", "comments", "notes", "says",
-                     "adds", "answers", "claims", "counters", "continues", "replies", "states", "explains", "recalls",
-                     "remembers", "writes", "tweets", "posts", "jokes", "laughs", "quips", "muses", "observes", "remarks"]
-        return Set(defaultVerbs + extra)
-    }()
+    /// Every form of every reporting verb, plus ambiguous ones (`adjacent`: `read`, `describe`,
+    /// `comments`): these count only right next to a quotation (`"…," the statement read`).
+    public static let adjacentVerbs = Set(defaultVerbs + lexicon.words("adjacent"))
 
     /// Frames that attribute without a verb from the list.
-    public static let defaultFrames = ["according to", "in a statement", "in an interview", "told reporters",
-                                       "quoted as saying", "spokesperson", "spokesman", "spokeswoman", "in an email", "in a letter", "in a post", "in a tweet", "wrote in",
-                                       "put it", "puts it", "the sign reads", "pointed out", "read our"]
+    public static let defaultFrames = lexicon.entries("frames")
     static let titleCues: Set<String> = ["word", "words", "term", "phrase", "titled", "entitled", "called", "dubbed",
                                          "nicknamed", "film", "movie", "book", "song", "album", "show", "series",
                                          "novel", "play", "headline", "headlined", "slogan", "sign", "label",

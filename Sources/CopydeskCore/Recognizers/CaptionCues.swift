@@ -4,8 +4,9 @@ import Foundation
 /// text inlined into a body by a scraper, or a caption line in copied text whose credit
 /// is missing.
 public enum CaptionCues {
-    /// The controls a page sets by a picture to show, hide or enlarge its caption: no part of it.
-    public static let expanders = ["hide caption", "toggle caption", "enlarge this image", "enlarge image"]
+    /// The controls a page sets by a picture to show, hide or enlarge its caption: no part of it
+    /// (`Resources/lexicons/caption-expanders.txt`).
+    public static let expanders = Lexicon.named("caption-expanders").entries()
 
     /// Labels that open a caption ("Media caption …", "Above: …").
     static let labels = ["media caption", "image caption", "caption:"] + expanders

@@ -7,11 +7,8 @@ import Foundation
 /// `Photograph:`, `Image:`, `Illustration:`, `Credit:`, `Courtesy of …`, `© …`),
 /// agency names alone, and a credit at the end of a caption.
 public enum CreditRecognizer {
-    public static let agencies = ["AP", "Associated Press", "Reuters", "AFP", "Getty", "Getty Images", "EPA", "EPA-EFE",
-                           "Shutterstock", "Landov", "NPR", "Alamy", "iStock", "iStockphoto", "Bloomberg", "Xinhua",
-                           "ZUMA", "ZUMA Press", "PA", "PA Images", "PA Wire", "Pool", "Handout", "Staff", "Anadolu",
-                           "SIPA", "REX", "Corbis", "NASA", "ESA", "Wikimedia Commons", "Flickr", "The New York Times",
-                           "The Washington Post", "TNS", "UPI", "Sipa USA", "WireImage", "FilmMagic", "Future plc"]
+    /// Agencies and sources whose name is a credit (`Resources/lexicons/agencies.txt`).
+    public static let agencies = Lexicon.named("agencies").entries()
 
     /// The agencies, lower-cased.
     public static let lowercasedAgencies = Set(agencies.map { $0.lowercased() })

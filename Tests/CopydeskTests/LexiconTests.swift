@@ -1,0 +1,46 @@
+import CopydeskCore
+import Foundation
+import Testing
+
+/// The word lists under `Resources/lexicons/`: how a file reads, and that each shipped list is
+/// embedded, has its sections, and names each entry once across them.
+@Suite struct LexiconTests {
+    @Test func sectionsCommentsAndQuotedEntries() {
+        let lexicon = Lexicon(text: """
+            # a comment
+            first
+            [lines]
+              read more
+            "read more "
+            # another
+            [words]
+            said says
+            told
+            """)
+        #expect(lexicon.entries() == ["first"])
+        #expect(lexicon.entries("lines") == ["read more", "read more "])
+        #expect(lexicon.words("words") == ["said", "says", "told"])
+        #expect(lexicon.entries("absent").isEmpty)
+    }
+
+    static let shipped = ["agencies": [""], "caption-expanders": [""], "chrome": ["lines", "prefixes"],
+                          "speech-verbs": ["verbs", "nounlike", "irregular", "adjacent", "frames"]]
+
+    @Test func everyShippedListIsEmbeddedAndHoldsEachEntryOnce() throws {
+        let folder = Support.root.appendingPathComponent("Resources/lexicons")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+        #expect(Set(files.map { String($0.dropLast(4)) }) == Set(Self.shipped.keys), "a lexicon file this test does not know")
+        for (name, sections) in Self.shipped {
+            let lexicon = Lexicon.named(name)
+            #expect(Set(lexicon.sections.keys) == Set(sections), "\(name): sections \(lexicon.sections.keys.sorted())")
+            // speech verbs are listed as words, the other lists one entry a line
+            let entries = sections.flatMap { section in
+                let entries = name == "speech-verbs" && section != "frames" ? lexicon.words(section) : lexicon.entries(section)
+                #expect(!entries.isEmpty, "\(name) [\(section)] is empty")
+                return entries
+            }
+            let repeated = Dictionary(grouping: entries.map { $0.lowercased() }, by: { $0 }).filter { $0.value.count > 1 }.keys
+            #expect(repeated.isEmpty, "\(name) lists \(repeated.sorted()) more than once")
+        }
+    }
+}
