@@ -28,13 +28,12 @@ enum CreditEvidence {
     /// Runs of this many other uncredited figures nearby count fully.
     static let nearbyCeiling = 3.0
 
-    /// Words a credit ends on when it has no name: "Supplied", "Handout", "File", "Getty Images".
-    private static let creditTailWords: Set<String> = ["supplied", "handout", "provided", "courtesy", "file", "pool", "staff",
-                                                       "photo", "photos", "photograph", "images", "image", "getty", "shutterstock"]
+    /// Words a credit ends on when it has no name: "Supplied", "Handout", "File", "Getty Images"
+    /// (`Resources/lexicons/credit-words.txt`, `[tail]`).
+    private static let creditTailWords = Set(Lexicon.named("credit-words").entries("tail"))
 
-    /// Words that, next to a caption, say the line is about a picture's origin.
-    private static let creditWords = ["photo", "credit", "image", "getty", "courtesy", "shutterstock", "reuters",
-                                      "associated press", "afp", "epa", "alamy", "©", "pool", "handout", "via "]
+    /// Words that, next to a caption, say the line is about a picture's origin (`[nearby]`).
+    private static let creditWords = Lexicon.named("credit-words").entries("nearby")
 
     /// The features of `figure` in `article`, in the order of `names`.
     static func features(of figure: Figure, in article: Article) -> [Evidence] {

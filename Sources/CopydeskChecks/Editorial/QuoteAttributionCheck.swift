@@ -211,6 +211,8 @@ public struct QuoteAttributionCheck: CheckKind {
     /// Words before a speech verb that make it an infinitive or a passive, with no speaker:
     /// "to insist", "has been acknowledged by", "was told".
     static let notSpeakers: Set<String> = ["to", "be", "been", "being", "is", "was", "were", "are"]
+    /// Capitalised words after a speech verb that name its speaker: a title and a name ("said Mr Moeketsi").
+    static let namedAfterVerb = 2
 
     /// The speakers of a sentence's finite speech verbs: the word right before the verb ("she added",
     /// "Levitt said", "the union's president says"; not "to insist", "agree", "saying") and the
@@ -221,7 +223,7 @@ public struct QuoteAttributionCheck: CheckKind {
             && isFinite(words[i].text) {
             if i + 1 < words.count, Self.requestVerbs.contains(words[i].text), words[i + 1].text == "to" { continue }
             if i > 0, !Self.notSpeakers.contains(words[i - 1].text) { found.append(i - 1) }
-            found += (i + 1..<min(i + 3, words.count)).prefix { words[$0].capitalised }
+            found += (i + 1..<min(i + 1 + Self.namedAfterVerb, words.count)).prefix { words[$0].capitalised }
         }
         return found
     }

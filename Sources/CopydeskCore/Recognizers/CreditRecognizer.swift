@@ -42,11 +42,13 @@ public enum CreditRecognizer {
         \\|\\s*[^|]{2,80}/[^|]{2,80}|\\s[-–—]\\s*(?:AP|AFP|Reuters|Getty Images)\\s*)\\s*$
         """, options: .caseInsensitive)
 
+    /// The labels a credit opens with, longest first (`Resources/lexicons/credit-words.txt`, `[labels]`).
+    static let creditLabels = Lexicon.named("credit-words").entries("labels")
+
     /// A credit with its label ("Credit...", "Photo:") removed; nil when only the label is there.
     public static func withoutLabel(_ credit: String) -> String? {
         var text = credit.trimmingSpaces()
-        let labels = ["image credit", "photo credit", "credits", "credit", "photograph", "photo", "image", "source"]
-        for label in labels where text.lowercased().hasPrefix(label) {
+        for label in creditLabels where text.lowercased().hasPrefix(label) {
             text = String(text.dropFirst(label.count))
             break
         }
