@@ -7,7 +7,8 @@ while the cues were written (`DEV_PUBLISHERS`, and every publisher of corpus/rea
 
 - **attributed quotes flagged**: findings a reader judged attributed (`data/quote-labels.jsonl`,
   keyed by page and a hash of the quote's first words; no publisher text is stored), over the
-  page's quotations the check judges (at least `MIN_WORDS` words);
+  page's quotations of at least `MIN_WORDS` words (about the ones the check judges: it also sets
+  aside titles and words as words); a finding nobody has judged is shown beside them;
 - **defects found**: this script's own injections, two kinds, with sentences of its own (not
   those of corpus/mutants): `inserted`, a speakerless quote paragraph after a body paragraph, and
   `removed`, a quote paragraph `“…,” Name said.` whose attribution is cut to `“….”`. Both are
@@ -54,9 +55,10 @@ INSERTED = [
     "They told us the pay rise would come in January, and January came and went.",
 ]
 # `“…,” Mayor Jane Doe said.`, `“…,” she said.`, `“…,” said Doe.`: the attribution is all that follows.
-REMOVABLE = re.compile(r"^([“\"][^“”\"]{20,}?),([”\"])\s+(?:(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says)|(?:he|she|they) (?:said|says)"
+REMOVABLE = re.compile(r"^([“\"][^“”\"]{20,}),([”\"])\s+(?:(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says)|(?:he|she|they) (?:said|says)"
                        r"|(?:said|says)(?:\s+[A-Z][\w’'.-]*){1,4})\.\s*$")
 KEY_WORDS = 8   # the first words that key a quote's label
+OPENING = 1 / 3   # insertions go past the first third of the body: among its paragraphs, not in the lede
 
 
 def quote_key(text):
@@ -77,7 +79,7 @@ def parse(binary, path):
     return json.loads(out.stdout) if out.returncode == 0 else None
 
 
-def paragraphs(text, rend):
+def paragraphs(text):
     """Blank-line separated paragraphs of a txt or md file, as (first line, last line, text)."""
     out, start, buf = [], None, []
     for n, line in enumerate(text.split("\n"), 1):
@@ -112,10 +114,10 @@ def injections(binary, page, rend, n):
         return html_injections(binary, page, text, n)
     lines = text.split("\n")
     starts = body_lines(binary, page.path(rend))
-    body = [p for p in paragraphs(text, rend) if p[0] in starts]
+    body = [p for p in paragraphs(text) if p[0] in starts]
     out = []
-    for i in range(len(body) // 3, len(body) - 1):   # past the standfirst and byline
-        first, last, t = body[i]
+    for i in range(int(len(body) * OPENING), len(body) - 1):
+        _, last, t = body[i]
         if len(t.split()) >= 15 and t.rstrip().endswith(".") and quiet(t) and quiet(body[i + 1][2]):
             quote = "“" + INSERTED[n % len(INSERTED)] + "”"
             out.append(("inserted", "\n".join(lines[:last] + ["", quote] + lines[last:]), last + 2, t))
@@ -171,7 +173,7 @@ def main():
         list(pool.map(lambda path: parse(args.copydesk, path), [p.path(r) for p in pages for r in corpus.RENDITIONS]))
     for rend in corpus.RENDITIONS:
         found, _ = corpus.lint(args.copydesk, [p.path(rend) for p in pages])
-        flagged, judged, unjudged, quotes = Counter(), Counter(), Counter(), Counter()
+        flagged, unattributed, unjudged, quotes = Counter(), Counter(), Counter(), Counter()
         for p in pages:
             parsed = parse(args.copydesk, p.path(rend)) or {}
             quotes[side(p)] += sum(1 for q in parsed.get("quotations", []) if len(q["text"].split()) >= MIN_WORDS)
@@ -184,7 +186,7 @@ def main():
                 elif label["attributed"]:
                     flagged[side(p)] += 1
                 else:
-                    judged[side(p)] += 1
+                    unattributed[side(p)] += 1
                 if args.show:
                     print(f"  {rend} {p.id}:{d['line']} {label and label['reason'] or 'unjudged'} "
                           f"{quote_key(d['excerpt'])} {d['excerpt'][:70]}")
@@ -208,9 +210,10 @@ def main():
         for s in ("heldout", "dev"):
             rate = flagged[s] / quotes[s] if quotes[s] else 0
             inj = ", ".join(f"{k} {hits[s, k]}/{tries[s, k]}" for k in ("inserted", "removed"))
-            print(f"    {s:7} attributed flagged {flagged[s]}/{quotes[s]} ({rate:.3f}); right {judged[s]}, "
-                  f"unjudged {unjudged[s]} | {inj}")
-            figures[s][rend] = {"quotes": quotes[s], "flagged": flagged[s], "right": judged[s], "unjudged": unjudged[s],
+            print(f"    {s:7} attributed flagged {flagged[s]}/{quotes[s]} ({rate:.3f}); unjudged {unjudged[s]}; "
+                  f"judged unattributed {unattributed[s]} | {inj}")
+            figures[s][rend] = {"quotes": quotes[s], "flagged": flagged[s], "unattributed": unattributed[s],
+                                "unjudged": unjudged[s],
                                 **{f"{k}_{m}": v[s, k] for k in ("inserted", "removed")
                                    for m, v in (("found", hits), ("made", tries))}}
     if args.json:

@@ -1,8 +1,8 @@
 /// A word list shipped as a file under `Resources/lexicons/` and embedded in the binary.
 ///
-/// One entry a line; `#` opens a comment line; `[name]` opens a section; an entry in double
-/// quotes keeps its spaces (`"read more "`). Each list lives in one file, and the code that
-/// uses it reads it from there.
+/// One entry a line; a line opening with `#` is a comment; `[name]` opens a section; an entry in
+/// double quotes keeps its spaces and may open with `#` or `[` (`"read more "`); `""` is no entry.
+/// Each list lives in one file, and the code that uses it reads it from there.
 public struct Lexicon: Sendable {
     /// Each section's entries in file order; entries before any section are under "".
     public let sections: [String: [String]]
@@ -18,12 +18,14 @@ public struct Lexicon: Sendable {
                 continue
             }
             let quoted = line.count >= 2 && line.hasPrefix("\"") && line.hasSuffix("\"")
-            sections[current, default: []].append(quoted ? String(line.dropFirst().dropLast()) : line)
+            let entry = quoted ? String(line.dropFirst().dropLast()) : line
+            if !entry.isEmpty { sections[current, default: []].append(entry) }
         }
         self.sections = sections
     }
 
-    /// The embedded `Resources/lexicons/NAME.txt`. Its absence is a build error, not a user's.
+    /// The embedded `Resources/lexicons/NAME.txt`. Its absence is a programming error, not a
+    /// user's (the build embeds every file there; `LexiconTests` reads each shipped list).
     public static func named(_ name: String) -> Lexicon {
         guard let text = EmbeddedResources.text(of: "Resources/lexicons/\(name).txt") else {
             preconditionFailure("Resources/lexicons/\(name).txt is not embedded")

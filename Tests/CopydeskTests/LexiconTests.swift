@@ -1,3 +1,4 @@
+import CopydeskChecks
 import CopydeskCore
 import Foundation
 import Testing
@@ -12,13 +13,15 @@ import Testing
             [lines]
               read more
             "read more "
+            ""
+            "# not a comment"
             # another
             [words]
             said says
             told
             """)
         #expect(lexicon.entries() == ["first"])
-        #expect(lexicon.entries("lines") == ["read more", "read more "])
+        #expect(lexicon.entries("lines") == ["read more", "read more ", "# not a comment"])
         #expect(lexicon.words("words") == ["said", "says", "told"])
         #expect(lexicon.entries("absent").isEmpty)
     }
@@ -27,8 +30,11 @@ import Testing
                           "credit-words": ["labels", "tail", "nearby"],
                           "speech-verbs": ["verbs", "nounlike", "irregular", "adjacent", "frames"]]
 
-    /// Lists whose sections the code joins into one: an entry in two of them is one too many.
+    /// Lists whose sections match the same text (a chrome prefix covers a chrome line; the speech
+    /// verbs are joined into one set): an entry in two of them is one too many.
     static let joined: Set<String> = ["chrome", "speech-verbs"]
+    /// Lists compared with lower-cased text, so written lower-case.
+    static let lowerCase = ["caption-expanders", "chrome", "credit-words"]
 
     @Test func everyShippedListIsEmbeddedAndHoldsEachEntryOnce() throws {
         let folder = Support.root.appendingPathComponent("Resources/lexicons")
@@ -49,6 +55,15 @@ import Testing
             if Self.joined.contains(name) {
                 #expect(repeated(lists.flatMap { $0 }).isEmpty, "\(name) lists \(repeated(lists.flatMap { $0 })) in two sections")
             }
+            if Self.lowerCase.contains(name) {
+                let cased = lists.flatMap { $0 }.filter { $0 != $0.lowercased() }
+                #expect(cased.isEmpty, "\(name) is compared lower-cased but lists \(cased)")
+            }
         }
+        // the chrome lines are joined with the caption expanders; the adjacent-only verbs with every form
+        let chrome = Set(Lexicon.named("chrome").entries("lines"))
+        #expect(chrome.isDisjoint(with: Lexicon.named("caption-expanders").entries()))
+        let adjacent = Lexicon.named("speech-verbs").words("adjacent")
+        #expect(Set(adjacent).isDisjoint(with: QuoteAttributionCheck.defaultVerbs), "adjacent verbs that every form already holds")
     }
 }

@@ -102,8 +102,8 @@ async def test_diagnostics_at_the_ranges_the_command_line_gives(client: Language
     assert {rule for rule, _, _ in want} >= {"newsroom-repeated-word", "quote-unattributed", "caption-duplicated"}
     assert found(diagnostics) == want
     repeated = next(d for d in diagnostics if d.code == "newsroom-repeated-word")
-    # after two emoji (four UTF-16 units) and "Crowds heard " (13)
-    assert repeated.range.start.character >= 16 and repeated.source == "copydesk"
+    # after two emoji (four UTF-16 units, two scalars), a space and "Crowds heard " (13): 18, not 16
+    assert repeated.range.start.character >= 17 and repeated.source == "copydesk"
 
 
 async def test_a_code_action_fixes_and_the_diagnostic_goes(client: LanguageClient, tmp_path: pathlib.Path):

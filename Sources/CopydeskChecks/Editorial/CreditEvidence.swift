@@ -30,10 +30,10 @@ enum CreditEvidence {
 
     /// Words a credit ends on when it has no name: "Supplied", "Handout", "File", "Getty Images"
     /// (`Resources/lexicons/credit-words.txt`, `[tail]`).
-    private static let creditTailWords = Set(Lexicon.named("credit-words").entries("tail"))
+    private static let creditTailWords = Set(CreditRecognizer.words.entries("tail"))
 
     /// Words that, next to a caption, say the line is about a picture's origin (`[nearby]`).
-    private static let creditWords = Lexicon.named("credit-words").entries("nearby")
+    private static let creditWords = CreditRecognizer.words.entries("nearby")
 
     /// The features of `figure` in `article`, in the order of `names`.
     static func features(of figure: Figure, in article: Article) -> [Evidence] {

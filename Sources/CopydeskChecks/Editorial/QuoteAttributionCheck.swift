@@ -8,7 +8,7 @@ import Foundation
 /// `according to`, `told reporters`); a colon introduction; a dash attribution
 /// (`"…" — Jane Doe`); a speaker after a quote's closing comma, whatever the verb
 /// (`"…," notes the longtime resident`); transcript labels (`SMITH:`, `Q:`); a quote-only paragraph
-/// after a paragraph with a quotation, not mere scare quotes (a floating quote), or after any block
+/// after a paragraph with a quotation, not mere scare quotes (a floating quote), or after a block
 /// ending with a colon (`The minister wrote:`, even where that line reads as a subhead); a quote
 /// opening its paragraph after a sentence that reports its speaker's words (`She added that…`)
 /// or asks the question it answers (an interview);
@@ -72,7 +72,8 @@ public struct QuoteAttributionCheck: CheckKind {
     static let clauseOpeners: Set<String> = ["and", "but", "or", "so", "then", "yet", "because", "while", "which",
                                              "if", "when", "as", "since", "although", "though", "until"]
     /// The longest speaker clause after a quote's closing comma: `"…," the players write in their
-    /// letter` has six words; a longer clause is a statement of its own.
+    /// letter` has six words, `"…," says the union's president, Jane Doe` seven; a longer clause is
+    /// a statement of its own.
     static let maxSpeakerClauseWords = 8
     let frames: [[String]]
     let minWords: Int
@@ -97,7 +98,8 @@ public struct QuoteAttributionCheck: CheckKind {
         var endsWithTitleCue: Bool
         var openEnded: Bool
         var label: Bool
-        /// The block just before this one, whatever its role, ends with a colon.
+        /// The block just before this one ends with a colon: any role but a figure's caption or
+        /// credit or a notice (an introduction a page's layout set apart reads as chrome or a subhead).
         var followsColon: Bool
     }
 
@@ -117,7 +119,7 @@ public struct QuoteAttributionCheck: CheckKind {
             return Paragraph(block: i, sentences: sentences, cue: cue, strongCue: strongCue, quotes: quotes,
                              endsWithColon: trimmed.hasSuffix(":"), endsWithTitleCue: Self.titleCues.contains(lastWord), openEnded: quotes.last?.openEnded ?? false,
                              label: Self.hasSpeakerLabel(block.text),
-                             followsColon: i > 0 && article.blocks[i - 1].role != .caption
+                             followsColon: i > 0 && ![.caption, .credit, .notice].contains(article.blocks[i - 1].role)
                                 && article.blocks[i - 1].text.trimmingSpaces().hasSuffix(":"))
         }
         let speakers = SpeakerCache { knownSpeakers(paragraphs, article) }
@@ -151,8 +153,12 @@ public struct QuoteAttributionCheck: CheckKind {
             return false
         }
         // "…," notes the longtime resident: a short clause after the closing comma names the speaker
-        if quote.text.hasSuffix(","), let opener = TextTools.words(after).first, !Self.clauseOpeners.contains(opener),
-           TextTools.words(after).count <= Self.maxSpeakerClauseWords { return false }
+        if quote.text.hasSuffix(",") {
+            let clause = TextTools.words(after)
+            if let opener = clause.first, !Self.clauseOpeners.contains(opener), clause.count <= Self.maxSpeakerClauseWords {
+                return false
+            }
+        }
         if Self.isFollowedByDash(quote, in: block) { return false }
         // a quote-only paragraph that does not end like speech is a heading ("We write with urgency")
         if paragraph.sentences.count == 1, let last = quote.text.unicodeScalars.last, !".!?…,;:—-".unicodeScalars.contains(last) {
@@ -187,7 +193,8 @@ public struct QuoteAttributionCheck: CheckKind {
         let spans = paragraph.quotes.map(\.span)
         guard let last = paragraph.sentences.last ?? TextTools.sentences(block.scalars, protected: spans).last else { return false }
         if block.text.trimmingSpaces().hasSuffix("?") { return true }
-        return !speakerPositions(Self.casedWords(block.scalars[last])).isEmpty
+        // the words outside quotation marks: a title ("I Said No") names no speaker
+        return !speakerPositions(Self.casedWords(Self.outsideQuotes(block.scalars, last, spans)[...])).isEmpty
     }
 
     /// A word of a sentence, lower-cased, and whether it was written with a capital.
@@ -228,13 +235,16 @@ public struct QuoteAttributionCheck: CheckKind {
         return found
     }
 
+    /// The dashes that set off an attribution: `"…" — Jane Doe`.
+    static let dashes: Set<Unicode.Scalar> = ["—", "–", "―", "-"]
+
     /// A dash after the quotation, before a name: `"…" — Jane Doe`, `"…" --Thomas Jefferson`.
     static func isFollowedByDash(_ quote: Quotation, in block: Block) -> Bool {
         let s = block.scalars
         var j = quote.span.upperBound
         while j < s.count, s[j] == " " || s[j] == "," { j += 1 }
-        guard j < s.count, ["—", "–", "―", "-"].contains(s[j]) else { return false }
-        while j < s.count, ["—", "–", "―", "-", " "].contains(s[j]) { j += 1 }
+        guard j < s.count, dashes.contains(s[j]) else { return false }
+        while j < s.count, dashes.contains(s[j]) || s[j] == " " { j += 1 }
         return j < s.count && s[j].properties.isUppercase
     }
 
@@ -302,10 +312,10 @@ public struct QuoteAttributionCheck: CheckKind {
 
     enum Cue { case none, weak, strong }
 
-    /// A speech verb or frame in `range`, outside the quotation spans, and how strong it is.
-    func hasCue(_ s: [Unicode.Scalar], _ range: Range<Int>, excluding allSpans: [Range<Int>]) -> Cue {
-        // the quotations in this sentence only (they are in order and apart): linear in the paragraph
-        let spans = Self.overlapping(allSpans, range)
+    /// The scalars of `range` with each quotation span in it replaced by a space.
+    static func outsideQuotes(_ s: [Unicode.Scalar], _ range: Range<Int>, _ allSpans: [Range<Int>]) -> [Unicode.Scalar] {
+        // the quotations in this range only (they are in order and apart): linear in the paragraph
+        let spans = overlapping(allSpans, range)
         var outside: [Unicode.Scalar] = []
         var k = range.lowerBound
         var next = spans.startIndex
@@ -319,7 +329,13 @@ public struct QuoteAttributionCheck: CheckKind {
             outside.append(s[k])
             k += 1
         }
-        let words = TextTools.words(outside)
+        return outside
+    }
+
+    /// A speech verb or frame in `range`, outside the quotation spans, and how strong it is.
+    func hasCue(_ s: [Unicode.Scalar], _ range: Range<Int>, excluding allSpans: [Range<Int>]) -> Cue {
+        let spans = Self.overlapping(allSpans, range)
+        let words = TextTools.words(Self.outsideQuotes(s, range, allSpans))
         let found = words.indices.filter { i in
             verbs.contains(words[i]) && !(Self.requestVerbs.contains(words[i]) && i + 1 < words.count && words[i + 1] == "to")
         }.map { words[$0] }
@@ -338,7 +354,7 @@ public struct QuoteAttributionCheck: CheckKind {
         for span in spans where span.upperBound < range.upperBound && range.contains(span.lowerBound) {
             var j = span.upperBound
             while j < s.count, s[j] == " " || s[j] == "," { j += 1 }
-            if j < s.count, ["—", "–", "-", "―"].contains(s[j]) { return .strong }
+            if j < s.count, Self.dashes.contains(s[j]) { return .strong }
         }
         return found.isEmpty ? .none : .weak
     }

@@ -42,8 +42,11 @@ public enum CreditRecognizer {
         \\|\\s*[^|]{2,80}/[^|]{2,80}|\\s[-–—]\\s*(?:AP|AFP|Reuters|Getty Images)\\s*)\\s*$
         """, options: .caseInsensitive)
 
-    /// The labels a credit opens with, longest first (`Resources/lexicons/credit-words.txt`, `[labels]`).
-    static let creditLabels = Lexicon.named("credit-words").entries("labels")
+    /// Words of picture credits (`Resources/lexicons/credit-words.txt`): labels, tail words, nearby words.
+    public static let words = Lexicon.named("credit-words")
+
+    /// The labels a credit opens with, longest first, so that "photo credit" goes before "photo".
+    static let creditLabels = words.entries("labels").sorted { $0.count > $1.count }
 
     /// A credit with its label ("Credit...", "Photo:") removed; nil when only the label is there.
     public static func withoutLabel(_ credit: String) -> String? {
