@@ -51,17 +51,32 @@ enum TextTools {
 
     /// Lower-case words of a text, letters and apostrophes only.
     static func words<C: Collection>(_ scalars: C) -> [String] where C.Element == Unicode.Scalar {
-        var words: [String] = []
+        splitWords(scalars) { String(scalars: $0).lowercasedFast() }
+    }
+
+    /// A word, lower-cased, and whether it was written with a capital.
+    struct CasedWord { var text: String; var capitalised: Bool }
+
+    /// The words of `words`, each with whether it was written with a capital ("said Mr Moeketsi").
+    static func casedWords<C: Collection>(_ scalars: C) -> [CasedWord] where C.Element == Unicode.Scalar {
+        splitWords(scalars) { CasedWord(text: String(scalars: $0).lowercasedFast(), capitalised: $0[0].properties.isUppercase) }
+    }
+
+    /// Runs of letters and apostrophes, each made into a word by `make`.
+    @inline(__always)
+    private static func splitWords<C: Collection, Word>(_ scalars: C, _ make: ([Unicode.Scalar]) -> Word) -> [Word]
+        where C.Element == Unicode.Scalar {
+        var words: [Word] = []
         var current: [Unicode.Scalar] = []
         for c in scalars {
             if c.isLetter || c == "'" || c == "\u{2019}" {
                 current.append(c)
             } else if !current.isEmpty {
-                words.append(String(scalars: current).lowercasedFast())
+                words.append(make(current))
                 current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { words.append(String(scalars: current).lowercasedFast()) }
+        if !current.isEmpty { words.append(make(current)) }
         return words
     }
 

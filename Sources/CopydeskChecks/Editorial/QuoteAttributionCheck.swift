@@ -98,9 +98,6 @@ public struct QuoteAttributionCheck: CheckKind {
         var endsWithTitleCue: Bool
         var openEnded: Bool
         var label: Bool
-        /// The block just before this one ends with a colon: any role but a figure's caption or
-        /// credit or a notice (an introduction a page's layout set apart reads as chrome or a subhead).
-        var followsColon: Bool
     }
 
     public func check(_ context: CheckContext) -> [Finding] {
@@ -118,9 +115,7 @@ public struct QuoteAttributionCheck: CheckKind {
             let lastWord = TextTools.words(block.scalars.suffix(20)).last ?? ""
             return Paragraph(block: i, sentences: sentences, cue: cue, strongCue: strongCue, quotes: quotes,
                              endsWithColon: trimmed.hasSuffix(":"), endsWithTitleCue: Self.titleCues.contains(lastWord), openEnded: quotes.last?.openEnded ?? false,
-                             label: Self.hasSpeakerLabel(block.text),
-                             followsColon: i > 0 && ![.caption, .credit, .notice].contains(article.blocks[i - 1].role)
-                                && article.blocks[i - 1].text.trimmingSpaces().hasSuffix(":"))
+                             label: Self.hasSpeakerLabel(block.text))
         }
         let speakers = SpeakerCache { knownSpeakers(paragraphs, article) }
         var findings: [Finding] = []
@@ -172,7 +167,7 @@ public struct QuoteAttributionCheck: CheckKind {
             if let subject = TextTools.words(block.scalars[prior].prefix(40)).first, speakers.value.contains(subject) { return false }
         }
         if s + 1 < paragraph.sentences.count, paragraph.strongCue[s + 1] { return false }
-        if s == 0, paragraph.followsColon { return false }
+        if s == 0, Self.followsColon(paragraph.block, article) { return false }
         if s == 0, let previous {
             let before = article.blocks[previous.block]
             if previous.endsWithColon || previous.endsWithTitleCue { return false }
@@ -194,25 +189,7 @@ public struct QuoteAttributionCheck: CheckKind {
         guard let last = paragraph.sentences.last ?? TextTools.sentences(block.scalars, protected: spans).last else { return false }
         if block.text.trimmingSpaces().hasSuffix("?") { return true }
         // the words outside quotation marks: a title ("I Said No") names no speaker
-        return !speakerPositions(Self.casedWords(Self.outsideQuotes(block.scalars, last, spans)[...])).isEmpty
-    }
-
-    /// A word of a sentence, lower-cased, and whether it was written with a capital.
-    struct CasedWord { var text: String; var capitalised: Bool }
-
-    static func casedWords(_ scalars: ArraySlice<Unicode.Scalar>) -> [CasedWord] {
-        var words: [CasedWord] = []
-        var current: [Unicode.Scalar] = []
-        func flush() {
-            guard let first = current.first else { return }
-            words.append(CasedWord(text: String(scalars: current).lowercasedFast(), capitalised: first.properties.isUppercase))
-            current.removeAll(keepingCapacity: true)
-        }
-        for c in scalars {
-            if c.properties.isAlphabetic || c == "'" || c == "\u{2019}" { current.append(c) } else { flush() }
-        }
-        flush()
-        return words
+        return !speakerPositions(TextTools.casedWords(Self.outsideQuotes(block.scalars, last, spans))).isEmpty
     }
 
     /// Words before a speech verb that make it an infinitive or a passive, with no speaker:
@@ -224,7 +201,7 @@ public struct QuoteAttributionCheck: CheckKind {
     /// The speakers of a sentence's finite speech verbs: the word right before the verb ("she added",
     /// "Levitt said", "the union's president says"; not "to insist", "agree", "saying") and the
     /// capitalised words right after it ("said Mr Moeketsi").
-    func speakerPositions(_ words: [CasedWord]) -> [Int] {
+    func speakerPositions(_ words: [TextTools.CasedWord]) -> [Int] {
         var found: [Int] = []
         for i in words.indices where verbs.contains(words[i].text) && !Self.weakVerbs.contains(words[i].text)
             && isFinite(words[i].text) {
@@ -233,6 +210,13 @@ public struct QuoteAttributionCheck: CheckKind {
             found += (i + 1..<min(i + 1 + Self.namedAfterVerb, words.count)).prefix { words[$0].capitalised }
         }
         return found
+    }
+
+    /// Whether the block just before `block` ends with a colon: any role but a figure's caption or
+    /// credit or a notice (an introduction a page's layout set apart reads as chrome or a subhead).
+    static func followsColon(_ block: Int, _ article: Article) -> Bool {
+        guard block > 0, ![.caption, .credit, .notice].contains(article.blocks[block - 1].role) else { return false }
+        return article.blocks[block - 1].text.trimmingSpaces().hasSuffix(":")
     }
 
     /// The dashes that set off an attribution: `"…" — Jane Doe`.
@@ -263,7 +247,7 @@ public struct QuoteAttributionCheck: CheckKind {
             let block = article.blocks[paragraph.block]
             let (sentences, cue, _) = paragraph.quotes.isEmpty ? sentencesAndCues(block, []) : (paragraph.sentences, paragraph.cue, [])
             for (i, sentence) in sentences.enumerated() where cue[i] {
-                let words = Self.casedWords(block.scalars[sentence])
+                let words = TextTools.casedWords(block.scalars[sentence])
                 for k in speakerPositions(words) where words[k].capitalised { names.insert(words[k].text) }
             }
         }
