@@ -1,6 +1,5 @@
 import CopydeskCore
 import Foundation
-import Synchronization
 
 /// Regular-expression matching over a block, with results in the block's scalar offsets
 /// (what its source map uses), compiled once per rule.
@@ -103,27 +102,33 @@ struct Pattern: Sendable {
 
 /// A regular expression compiled on first use, once per process however many threads ask:
 /// a run that never meets a rule's words never pays for compiling them.
-final class LazyRegex: Sendable {
+///
+/// Guarded by `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`: on Linux a
+/// contended `Mutex` waits in the uninstrumented runtime, so ThreadSanitizer misses the
+/// ordering it gives and reports a race that is not one.
+final class LazyRegex: @unchecked Sendable {
     private let source: (pattern: String, options: NSRegularExpression.Options)?
-    private let compiled: Mutex<NSRegularExpression??>
+    private let lock = NSLock()
+    /// Guarded by `lock`: nil until first asked for, then the expression or nil if it did not compile.
+    private var compiled: NSRegularExpression??
 
     /// An expression compiled already (a user's pattern, checked when the rule is loaded).
     init(compiled regex: NSRegularExpression) {
         source = nil
-        compiled = Mutex(.some(regex))
+        compiled = .some(regex)
     }
 
     /// An expression compiled when first asked for; nil then if it does not compile.
     init(pattern: String, options: NSRegularExpression.Options) {
         source = (pattern, options)
-        compiled = Mutex(nil)
+        compiled = nil
     }
 
     var expression: NSRegularExpression? {
-        compiled.withLock { slot in
-            if let regex = slot { return regex }
+        lock.withLock {
+            if let regex = compiled { return regex }
             let regex = source.flatMap { try? NSRegularExpression(pattern: $0.pattern, options: $0.options) }
-            slot = .some(regex)
+            compiled = .some(regex)
             return regex
         }
     }
