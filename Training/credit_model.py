@@ -18,6 +18,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import corpus  # noqa: E402
+import logistic  # noqa: E402
 
 RULE = "credit-missing"
 ALL = "version: 1\nrules:\n  credit-missing: {params: {min_confidence: 0}}\n"
@@ -115,63 +116,9 @@ def label_all(cands, pages):
 
 
 FEATURES = None  # the feature names, in the order copydesk writes them (read off the first candidate)
-PRECISION_GOAL = 0.8    # the bar is 0.95 (issue 9); with today's features no cut reaches it on held-out folds with MIN_SUPPORT findings, so the default aims at 0.8 and says so
+PRECISION_GOAL = 0.8    # the bar is 0.95 (issue 9); with today's features no cut reaches it on held-out folds with logistic.MIN_SUPPORT findings, so the default aims at 0.8 and says so
 FOLDS = 5               # publisher folds for the measure of record
-MIN_SUPPORT = 10        # a cut is judged on at least this many out-of-fold findings: fewer say nothing
 C = 0.5                 # inverse L2 strength: a few hundred labelled candidates, three dozen features
-
-
-def matrix(cands):
-    import numpy as np
-    return np.array([[c["evidence"].get(n, 0.0) for n in FEATURES] for c in cands], dtype=float)
-
-
-def fit(cands):
-    """A scaler and logistic regression fitted on labelled candidates."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
-    X = matrix(cands)
-    y = [c["y"] for c in cands]
-    scaler = StandardScaler().fit(X)
-    model = LogisticRegression(C=C, max_iter=2000).fit(scaler.transform(X), y)
-    return scaler, model
-
-
-def predict(fitted, cands):
-    scaler, model = fitted
-    if not cands:
-        return []
-    return list(model.predict_proba(scaler.transform(matrix(cands)))[:, 1])
-
-
-def choose_threshold(scores, ys, goal=None):
-    """The lowest cut whose findings above it are right at least `goal` of the time (most recall)."""
-    goal = PRECISION_GOAL if goal is None else goal
-    pairs = sorted(zip(scores, ys), key=lambda t: -t[0])
-    best, tp, fp = 1.0, 0, 0
-    for i, (s, y) in enumerate(pairs):
-        tp += y == 1
-        fp += y == 0
-        nxt = pairs[i + 1][0] if i + 1 < len(pairs) else -1
-        if nxt == s:
-            continue   # a cut cannot fall between equal scores
-        if tp + fp >= MIN_SUPPORT and tp / (tp + fp) >= goal:
-            best = s
-    return best
-
-
-def out_of_fold(train, k):
-    """Scores for `train` from models that never saw the candidate's publisher (inner folds)."""
-    fold_of = corpus.folds([c["page"] for c in train], k)
-    scores = {}
-    for f in range(k):
-        inner = [c for c in train if fold_of[c["page"].publisher] != f]
-        held = [c for c in train if fold_of[c["page"].publisher] == f]
-        if not held or len({c["y"] for c in inner}) < 2:
-            continue
-        for c, s in zip(held, predict(fit(inner), held)):
-            scores[id(c)] = s
-    return [(c, scores[id(c)]) for c in train if id(c) in scores]
 
 
 FORMATS = {"txt": "text", "md": "markdown", "html": "html"}
@@ -180,16 +127,16 @@ FORMATS = {"txt": "text", "md": "markdown", "html": "html"}
 def train(labelled, k=FOLDS):
     """A fitted model and its threshold per format, chosen on out-of-fold scores of `labelled`
     (each format's findings are judged by what its own rendition shows)."""
-    oof = out_of_fold(labelled, k - 1 if k > 2 else 2)
+    oof = logistic.out_of_fold(FEATURES, labelled, k - 1 if k > 2 else 2, C)
     thresholds = {}
     for rend, fmt in FORMATS.items():
         mine = [(c, s) for c, s in oof if c["rend"] == rend]
-        thresholds[fmt] = float(choose_threshold([s for _, s in mine], [c["y"] for c, _ in mine]))
-    return fit(labelled), thresholds
+        thresholds[fmt] = float(logistic.choose_threshold([s for _, s in mine], [c["y"] for c, _ in mine], PRECISION_GOAL))
+    return logistic.fit(FEATURES, labelled, C), thresholds
 
 
 def reported(fitted, thresholds, cands):
-    return {id(c) for c, s in zip(cands, predict(fitted, cands)) if s >= thresholds[FORMATS[c["rend"]]]}
+    return {id(c) for c, s in zip(cands, logistic.predict(FEATURES, fitted, cands)) if s >= thresholds[FORMATS[c["rend"]]]}
 
 
 def tally(cands, expected, reported):
@@ -241,16 +188,11 @@ def evaluate(cands, expected, k=FOLDS):
 
 
 def model_json(fitted, threshold, labelled, summary):
-    scaler, model = fitted
-    feats = [{"name": n, "weight": round(float(w), 6), "mean": round(float(m), 6), "scale": round(float(s), 6)}
-             for n, w, m, s in zip(FEATURES, model.coef_[0], scaler.mean_, scaler.scale_)]
-    return {"target": "credit-missing finding is right", "bias": round(float(model.intercept_[0]), 6),
-            "features": feats, "thresholds": {f: round(t, 6) for f, t in threshold.items()},
-            "precisionGoal": PRECISION_GOAL,
-            "trainedOn": {"candidates": len(labelled), "right": sum(c["y"] for c in labelled),
-                          "publishers": len({c["page"].publisher for c in labelled}),
-                          "labels": sorted({c["how"] for c in labelled})},
-            "heldout": summary}
+    trained_on = {"candidates": len(labelled), "right": sum(c["y"] for c in labelled),
+                  "publishers": len({c["page"].publisher for c in labelled}),
+                  "labels": sorted({c["how"] for c in labelled})}
+    return logistic.model_json(FEATURES, fitted, "credit-missing finding is right", threshold, PRECISION_GOAL,
+                               trained_on, summary)
 
 
 def print_table(result):
