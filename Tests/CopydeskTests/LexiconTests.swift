@@ -27,7 +27,7 @@ import Testing
     }
 
     static let shipped = ["agencies": [""], "caption-expanders": [""], "chrome": ["lines", "prefixes"],
-                          "credit-words": ["labels", "tail", "nearby"],
+                          "credit-words": ["labels", "tail", "nearby", "particles"],
                           "speech-verbs": ["verbs", "nounlike", "irregular", "adjacent", "frames"]]
 
     /// Lists whose sections match the same text (a chrome prefix covers a chrome line; the speech

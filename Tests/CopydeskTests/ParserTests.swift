@@ -172,6 +172,19 @@ import Testing
         #expect(article.blocks.count == 3)
     }
 
+    /// A `Name / Agency` credit is names: capitalised words and particles; menus and teasers set
+    /// out the same way speak in lower-case words or trail off.
+    @Test func aBarOrSlashLineIsACreditOnlyWhenItsWordsAreNames() {
+        for credit in ["Ann Lee / Valley Photo Agency", "Ruth Diaz/The Harbor Times via Valley Photo", "Ana de la Cruz | Harbor Press",
+                       "Ann Lee / Instagram @annlee_photo", "Valley Photo Agency (Composite) / Harbor Press"] {
+            #expect(CreditRecognizer.isCreditLine(credit), "\(credit)")
+        }
+        for menu in ["Sign in / Sign up", "Email the author | Follow on Twitter", "Live updates | Crews reopen the harbor road",
+                     "Harbor Road Reopens | Valley News …"] {
+            #expect(!CreditRecognizer.isCreditLine(menu), "\(menu)")
+        }
+    }
+
     @Test func plainTextJoinsHardWrappedWireCopy() throws {
         let wire = """
         Council votes to close harbor road

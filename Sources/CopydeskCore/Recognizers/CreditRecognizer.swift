@@ -136,11 +136,27 @@ public enum CreditRecognizer {
            slashCredit.firstMatch(in: text, range: range) != nil {
             // "Watch/Listen" in a menu is not "Reuters/Landov": a short one must name an agency
             let sides = lower.split(whereSeparator: { $0 == "/" || $0 == "|" }).map { $0.trimmingSpaces() }
-            if words >= 3 || sides.contains(where: lowercasedAgencies.contains) { return true }
+            if (words >= 3 || sides.contains(where: lowercasedAgencies.contains)), isNames(text) { return true }
         }
         if words <= 10, endsWithAgency(text) { return true }
         if words <= 8, text.uppercased() == text, lower.containsBytes("photograph") { return true }
         return false
+    }
+
+    /// Lower-case words a name may hold (`credit-words.txt`, `[particles]`).
+    private static let nameParticles = Set(words.entries("particles"))
+
+    /// Whether every word of a `Name / Agency` line could be part of a name: capitalised, a
+    /// particle ("for", "de"), a handle or domain ("jdoe_", "@jdoe", "x.com"), a number. Menus and
+    /// teasers set out the same way speak in lower-case words ("Sign in / Sign up", "Live updates |
+    /// Crowds gather …") or trail off: an ellipsis ends no credit.
+    static func isNames(_ text: String) -> Bool {
+        guard !text.hasSuffix("…"), !text.hasSuffix("...") else { return false }
+        return text.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == "|" }).allSatisfy { word in
+            guard let first = word.first(where: \.isLetter), first.isLowercase else { return true }
+            return nameParticles.contains(word.lowercased().trimming(charactersIn: "(),"))
+                || word.contains(where: { $0 == "_" || $0 == "@" || $0 == "." || $0.isNumber })
+        }
     }
 
     /// `Name, Agency`, `Name via Agency`, `Name Agency`: up to seven capitalised words, then a known agency.
