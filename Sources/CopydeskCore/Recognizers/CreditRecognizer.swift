@@ -97,6 +97,9 @@ public enum CreditRecognizer {
         text.split(separator: " ").count >= 8 && hasLeadingCredit(text)
     }
 
+    /// Words a credit opening a caption has at most ("Alex Wong | Getty Images", then the caption).
+    static let leadingCreditWords = 7
+
     /// Whether a caption opens with its credit (`© Name Caption text…`).
     public static func hasLeadingCredit(_ caption: String) -> Bool {
         if caption.hasPrefix("©") { return true }
@@ -106,10 +109,19 @@ public enum CreditRecognizer {
         }) { return true }
         // "Alex Wong | Getty Images Kristi Noem, governor…", "Image copyright Reuters Image caption …":
         // a credit of a few words, then the caption starting with a capital
-        // only the first words can be a credit: eight of them, and whether a ninth follows
-        let words = caption.split(separator: " ", maxSplits: 8)
+        // cheap guard: the words a credit can take hold a slash or a bar, or open "Image copyright"
+        // (counted generously as bytes: a space that a combining mark follows splits no Character)
+        var byteWords = 0, inWord = false
+        let opening = caption.utf8.prefix { b in
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; byteWords += 1 }
+            return byteWords <= 2 * leadingCreditWords
+        }
+        guard opening.contains(where: { $0 == 0x2F || $0 == 0x7C }) || caption.prefix(15).lowercased().hasPrefix("image copyright")
+        else { return false }
+        // only the first words can be a credit, and whether a word follows them
+        let words = caption.split(separator: " ", maxSplits: leadingCreditWords + 1)
         guard words.count > 3 else { return false }
-        for k in 2...min(7, words.count - 1) where words[k].first?.isUppercase == true {
+        for k in 2...min(leadingCreditWords, words.count - 1) where words[k].first?.isUppercase == true {
             let head = words[..<k].joined(separator: " ")
             if (head.containsBytes("|") || head.containsBytes("/") || head.lowercased().hasPrefix("image copyright")) && isCreditLine(head) {
                 return true
@@ -159,13 +171,17 @@ public enum CreditRecognizer {
         }
     }
 
+    /// The agencies by their last UTF-8 byte, in list order: ASCII text can end only with those of its own last byte.
+    private static let agenciesByLastByte = Dictionary(grouping: agencies.filter { !$0.isEmpty }, by: { $0.utf8.last! })
+
     /// `Name, Agency`, `Name via Agency`, `Name Agency`: up to seven capitalised words, then a known agency.
     static func endsWithAgency(_ text: String) -> Bool {
         var rest = text.hasSuffix(".") ? String(text.dropLast()) : text
         if rest.hasSuffix(" Photo") { rest = String(rest.dropLast(6)) }
         // ASCII text ends with a name only if its bytes do; other text is compared as characters
         let ascii = rest.utf8.allSatisfy { $0 < 0x80 }
-        guard let agency = agencies.first(where: { (!ascii || rest.endsWithBytes($0)) && rest.hasSuffix($0) && (rest.count == $0.count || rest.dropLast($0.count).last == " "
+        let pool = ascii ? rest.utf8.last.flatMap { agenciesByLastByte[$0] } ?? [] : agencies
+        guard let agency = pool.first(where: { (!ascii || rest.endsWithBytes($0)) && rest.hasSuffix($0) && (rest.count == $0.count || rest.dropLast($0.count).last == " "
                                                                           || rest.dropLast($0.count).last == ",") }) else { return false }
         var words = rest.dropLast(agency.count).split(whereSeparator: { $0 == " " || $0 == "," })
         if let last = words.last, last == "via" || last == "for" { words.removeLast() }
