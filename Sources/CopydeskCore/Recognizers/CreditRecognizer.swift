@@ -233,10 +233,11 @@ public enum CreditRecognizer {
             && !["File", "FILE", "Left", "Right", "Center", "Above", "Top", "Bottom", "Pictured"].contains(String(words[0]))
     }
 
-    /// What each of `trailing`'s forms needs, checked without running it: a closing bracket, a bar
-    /// and a slash, a label word and its colon, "by" or ellipsis, or a dash and an agency.
+    /// What each of `trailing`'s forms needs, checked without running it: a closing bracket at the
+    /// very end, a bar and a slash, a label word and its colon, "by" or ellipsis, or a dash and an agency.
     private static func mayEndWithCredit(_ tail: String) -> Bool {
-        tail.containsBytes(")") || (tail.containsBytes("|") && tail.containsBytes("/"))
+        tail.unicodeScalars.last(where: { !$0.properties.isWhitespace }) == ")"
+            || (tail.containsBytes("|") && tail.containsBytes("/"))
             || (tail.containsAnyFoldedBytes(["photo", "image", "illustration", "credit", "picture", "video", "graphic"])
                 && (tail.containsAnyBytes([":", "...", "…"]) || tail.containsFoldedBytes("by")))
             || (tail.containsAnyBytes(["-", "–", "—"]) && tail.containsAnyFoldedBytes(["ap", "afp", "reuters", "getty images"]))
