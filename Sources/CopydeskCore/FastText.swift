@@ -26,15 +26,44 @@ extension String {
         return text.withUTF8 { t in other.withUTF8 { o in body(t, o) } }
     }
 
-    /// `split(separator: " ").count`, counted as runs of bytes when the text is ASCII.
+    /// `split(separator: " ").count`, counted as runs of bytes: a space is a Character of its own
+    /// unless a mark after it or a prepended sign before it joins it into another, and only then
+    /// are Characters split.
     public func spaceSeparatedWordCount() -> Int {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ").count }
-        var count = 0
-        var inWord = false
-        for b in utf8 {
-            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        var text = self
+        let count = text.withUTF8 { b -> Int? in
+            var count = 0
+            var inWord = false
+            for i in b.indices {
+                if b[i] == 0x20 {
+                    inWord = false
+                    if (i + 1 < b.count && b[i + 1] >= 0x80 && Self.joinsSpaceBefore(UTF8Scalar.at(i + 1, in: b)))
+                        || (i > 0 && b[i - 1] >= 0x80 && Self.joinsSpaceAfter(UTF8Scalar.ending(at: i, in: b))) { return nil }
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
+            }
+            return count
         }
-        return count
+        return count ?? split(separator: " ").count
+    }
+
+    /// Whether `scalar` joins the space before it into one Character (a combining or spacing mark,
+    /// an emoji modifier, a zero-width joiner).
+    private static func joinsSpaceBefore(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return true }
+        let p = scalar.properties
+        return p.isGraphemeExtend || p.isEmojiModifier || p.generalCategory == .spacingMark
+            || scalar.value == 0x200D || scalar.value == 0x0E33 || scalar.value == 0x0EB3
+    }
+
+    /// Whether `scalar` joins the space after it into one Character (the prepended signs of Arabic,
+    /// Syriac and some Indic scripts; of the Brahmic ones past U+110BD, their whole range).
+    private static func joinsSpaceAfter(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let v = scalar?.value else { return true }
+        return (0x0600...0x0605).contains(v) || v == 0x06DD || v == 0x070F || (0x0890...0x0891).contains(v) || v == 0x08E2
+            || v == 0x0D4E || (0x110BD...0x11F02).contains(v)
     }
 
     /// `split(separator: " ")`, cut as bytes when the text is ASCII (where each byte is a character).
@@ -225,5 +254,25 @@ extension NSString {
     /// there never splits a character (an emoji): Foundation traps on a half character.
     public func wholeCharacter(at offset: Int) -> Int {
         offset > 0 && offset < length && (0xDC00...0xDFFF).contains(character(at: offset)) ? offset + 1 : offset
+    }
+}
+
+/// The scalar at a position of valid UTF-8 bytes.
+enum UTF8Scalar {
+    /// The scalar whose first byte is at `i`.
+    static func at(_ i: Int, in b: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        let lead = b[i]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard i + length <= b.count else { return nil }
+        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+        for k in 1..<length { value = value << 6 | UInt32(b[i + k] & 0x3F) }
+        return Unicode.Scalar(value)
+    }
+
+    /// The scalar whose last byte is just before `end`.
+    static func ending(at end: Int, in b: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var start = end - 1
+        while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+        return at(start, in: b)
     }
 }
