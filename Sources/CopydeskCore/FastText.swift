@@ -26,27 +26,35 @@ extension String {
         return text.withUTF8 { t in other.withUTF8 { o in body(t, o) } }
     }
 
-    /// `split(separator: " ").count`, counted as runs of bytes: a space is a Character of its own
-    /// unless a mark after it or a prepended sign before it joins it into another, and only then
-    /// are Characters split.
+    /// `split(separator: " ").count`, counted as runs of bytes (see `spacesStandAlone`).
     public func spaceSeparatedWordCount() -> Int {
-        var text = self
-        let count = text.withUTF8 { b -> Int? in
-            var count = 0
-            var inWord = false
-            for i in b.indices {
-                if b[i] == 0x20 {
-                    inWord = false
-                    if (i + 1 < b.count && b[i + 1] >= 0x80 && Self.joinsSpaceBefore(UTF8Scalar.at(i + 1, in: b)))
-                        || (i > 0 && b[i - 1] >= 0x80 && Self.joinsSpaceAfter(UTF8Scalar.ending(at: i, in: b))) { return nil }
-                } else if !inWord {
-                    inWord = true
-                    count += 1
-                }
-            }
-            return count
+        guard spacesStandAlone() else { return split(separator: " ").count }
+        var count = 0
+        var inWord = false
+        for b in utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
         }
-        return count ?? split(separator: " ").count
+        return count
+    }
+
+    /// `split(separator: " ")`, cut as bytes (see `spacesStandAlone`).
+    public func spaceSeparatedWords() -> [Substring] {
+        guard spacesStandAlone() else { return split(separator: " ") }
+        return utf8.split(separator: 0x20).map(Substring.init)
+    }
+
+    /// Whether every space is a Character of its own, so that cutting the bytes at spaces cuts
+    /// Characters: true unless a mark after a space or a prepended sign before one joins it into
+    /// another (always true of ASCII text).
+    public func spacesStandAlone() -> Bool {
+        var text = self
+        return text.withUTF8 { b in
+            for i in b.indices where b[i] == 0x20 {
+                if i + 1 < b.count, b[i + 1] >= 0x80, Self.joinsSpaceBefore(UTF8Scalar.at(i + 1, in: b)) { return false }
+                if i > 0, b[i - 1] >= 0x80, Self.joinsSpaceAfter(UTF8Scalar.ending(at: i, in: b)) { return false }
+            }
+            return true
+        }
     }
 
     /// Whether `scalar` joins the space before it into one Character (a combining or spacing mark,
@@ -64,12 +72,6 @@ extension String {
         guard let v = scalar?.value else { return true }
         return (0x0600...0x0605).contains(v) || v == 0x06DD || v == 0x070F || (0x0890...0x0891).contains(v) || v == 0x08E2
             || v == 0x0D4E || (0x110BD...0x11F02).contains(v)
-    }
-
-    /// `split(separator: " ")`, cut as bytes when the text is ASCII (where each byte is a character).
-    public func spaceSeparatedWords() -> [Substring] {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ") }
-        return utf8.split(separator: 0x20).map(Substring.init)
     }
 
     /// Whether the text holds any of the needles (see `containsBytes`).
