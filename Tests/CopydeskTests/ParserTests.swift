@@ -172,6 +172,14 @@ import Testing
         #expect(article.blocks.count == 3)
     }
 
+    /// A caption's opening credit is looked for only where it can be: a slash or bar in its first
+    /// words, or the "Image copyright" label however it is spaced.
+    @Test func aCaptionOpensWithItsCreditBehindASlashBarOrCopyrightLabel() {
+        #expect(CreditRecognizer.hasLeadingCredit("Ann Lee | Valley Photo Agency Volunteers stack sandbags on Main Street"))
+        #expect(CreditRecognizer.hasLeadingCredit("Image  copyright Valley Photo Agency Image caption Volunteers stack sandbags"))
+        #expect(!CreditRecognizer.hasLeadingCredit("Volunteers stack sandbags on Main Street as the river rises, Ann Lee / Valley Photo"))
+    }
+
     /// A `Name / Agency` credit is names: capitalised words and particles; menus and teasers set
     /// out the same way speak in lower-case words or trail off.
     @Test func aBarOrSlashLineIsACreditOnlyWhenItsWordsAreNames() {

@@ -116,8 +116,7 @@ public enum CreditRecognizer {
             if b == 0x20 { inWord = false } else if !inWord { inWord = true; byteWords += 1 }
             return byteWords <= 2 * leadingCreditWords
         }
-        guard opening.contains(where: { $0 == 0x2F || $0 == 0x7C }) || caption.prefix(15).lowercased().hasPrefix("image copyright")
-        else { return false }
+        guard opening.contains(where: { $0 == 0x2F || $0 == 0x7C }) || opensWithCopyrightLabel(caption) else { return false }
         // only the first words can be a credit, and whether a word follows them
         let words = caption.split(separator: " ", maxSplits: leadingCreditWords + 1)
         guard words.count > 3 else { return false }
@@ -128,6 +127,13 @@ public enum CreditRecognizer {
             }
         }
         return false
+    }
+
+    /// Whether the caption's first two words are "Image copyright…", in any case and spacing.
+    private static func opensWithCopyrightLabel(_ caption: String) -> Bool {
+        guard caption.first == "I" || caption.first == "i" else { return false }
+        let lead = caption.split(separator: " ", maxSplits: 2)
+        return lead.count >= 2 && lead[0].lowercased() == "image" && lead[1].lowercased().hasPrefix("copyright")
     }
 
     /// Whether a whole line (or block) is a credit.
