@@ -46,7 +46,7 @@ extension String {
     /// Whether every space is a Character of its own, so that cutting the bytes at spaces cuts
     /// Characters: true unless a mark after a space or a prepended sign before one joins it into
     /// another (always true of ASCII text).
-    public func spacesStandAlone() -> Bool {
+    private func spacesStandAlone() -> Bool {
         var text = self
         return text.withUTF8 { b in
             for i in b.indices where b[i] == 0x20 {
