@@ -184,7 +184,8 @@ import Testing
     /// out the same way speak in lower-case words or trail off.
     @Test func aBarOrSlashLineIsACreditOnlyWhenItsWordsAreNames() {
         for credit in ["Ann Lee / Valley Photo Agency", "Ruth Diaz/The Harbor Times via Valley Photo", "Ana de la Cruz | Harbor Press",
-                       "Ann Lee / Instagram @annlee_photo", "Valley Photo Agency (Composite) / Harbor Press"] {
+                       "Ann Lee / Instagram @annlee_photo", "Valley Photo Agency (Composite) / Harbor Press",
+                       "Text by Jo Lee | Photography by Ann Lee"] {
             #expect(CreditRecognizer.isCreditLine(credit), "\(credit)")
         }
         for menu in ["Sign in / Sign up", "Email the author | Follow on Twitter", "Live updates | Crews reopen the harbor road",
