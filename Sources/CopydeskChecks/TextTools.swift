@@ -57,7 +57,7 @@ enum TextTools {
     /// A word, lower-cased, and whether it was written with a capital.
     struct CasedWord { var text: String; var capitalised: Bool }
 
-    /// The words of `words`, each with whether it was written with a capital ("said Mr Moeketsi").
+    /// The words of `scalars`, each with whether it was written with a capital ("said Mr Moeketsi").
     static func casedWords<C: Collection>(_ scalars: C) -> [CasedWord] where C.Element == Unicode.Scalar {
         splitWords(scalars) { CasedWord(text: String(scalars: $0).lowercasedFast(), capitalised: $0[0].properties.isUppercase) }
     }

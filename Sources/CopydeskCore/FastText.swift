@@ -26,35 +26,41 @@ extension String {
         return text.withUTF8 { t in other.withUTF8 { o in body(t, o) } }
     }
 
-    /// `split(separator: " ").count`, counted as runs of bytes (see `spacesStandAlone`).
+    /// `split(separator: " ").count`, counted as runs of bytes in the one pass that checks every
+    /// space stands alone (see `standsAlone`).
     public func spaceSeparatedWordCount() -> Int {
-        guard spacesStandAlone() else { return split(separator: " ").count }
-        var count = 0
-        var inWord = false
-        for b in utf8 {
-            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
-        }
-        return count
-    }
-
-    /// `split(separator: " ")`, cut as bytes (see `spacesStandAlone`).
-    public func spaceSeparatedWords() -> [Substring] {
-        guard spacesStandAlone() else { return split(separator: " ") }
-        return utf8.split(separator: 0x20).map(Substring.init)
-    }
-
-    /// Whether every space is a Character of its own, so that cutting the bytes at spaces cuts
-    /// Characters: true unless a mark after a space or a prepended sign before one joins it into
-    /// another (always true of ASCII text).
-    private func spacesStandAlone() -> Bool {
         var text = self
-        return text.withUTF8 { b in
-            for i in b.indices where b[i] == 0x20 {
-                if i + 1 < b.count, b[i + 1] >= 0x80, Self.joinsSpaceBefore(UTF8Scalar.at(i + 1, in: b)) { return false }
-                if i > 0, b[i - 1] >= 0x80, Self.joinsSpaceAfter(UTF8Scalar.ending(at: i, in: b)) { return false }
+        let count = text.withUTF8 { b -> Int? in
+            var count = 0
+            var inWord = false
+            for i in b.indices {
+                if b[i] == 0x20 {
+                    guard Self.standsAlone(spaceAt: i, in: b) else { return nil }
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
             }
-            return true
+            return count
         }
+        return count ?? split(separator: " ").count
+    }
+
+    /// `split(separator: " ")`, cut as bytes when every space stands alone (see `standsAlone`).
+    public func spaceSeparatedWords() -> [Substring] {
+        var text = self
+        let alone = text.withUTF8 { b in b.indices.allSatisfy { b[$0] != 0x20 || Self.standsAlone(spaceAt: $0, in: b) } }
+        return alone ? utf8.split(separator: 0x20).map(Substring.init) : split(separator: " ")
+    }
+
+    /// Whether the space at byte `i` is a Character of its own, so that cutting the bytes there
+    /// cuts Characters: true unless a mark after it or a prepended sign before it joins it into
+    /// another (always true in ASCII text).
+    private static func standsAlone(spaceAt i: Int, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if i + 1 < b.count, b[i + 1] >= 0x80, joinsSpaceBefore(UTF8Scalar.at(i + 1, in: b)) { return false }
+        if i > 0, b[i - 1] >= 0x80, joinsSpaceAfter(UTF8Scalar.ending(at: i, in: b)) { return false }
+        return true
     }
 
     /// Whether `scalar` joins the space before it into one Character (a combining or spacing mark,
@@ -259,16 +265,14 @@ extension NSString {
     }
 }
 
-/// The scalar at a position of valid UTF-8 bytes.
+/// The scalar at a position of valid UTF-8 bytes, read by the standard library's decoder.
 enum UTF8Scalar {
     /// The scalar whose first byte is at `i`.
     static func at(_ i: Int, in b: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
-        let lead = b[i]
-        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard i + length <= b.count else { return nil }
-        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
-        for k in 1..<length { value = value << 6 | UInt32(b[i + k] & 0x3F) }
-        return Unicode.Scalar(value)
+        var decoder = UTF8()
+        var bytes = b[i...].makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return nil }
+        return scalar
     }
 
     /// The scalar whose last byte is just before `end`.
