@@ -74,9 +74,8 @@ struct Pattern: Sendable {
     let prefilter: Prefilter?
 
     /// A regular expression as written, run only on blocks that hold one of its required literals.
-    static func raw(_ pattern: String, ignoreCase: Bool, parameter: String, at location: SourceLocation?) throws -> Pattern {
-        let regex = try NSRegularExpression.compile(pattern, ignoreCase: ignoreCase, parameter: parameter, at: location)
-        return Pattern(regex: LazyRegex(compiled: regex),
+    static func raw(_ pattern: String, ignoreCase: Bool, parameter: String, at node: ParamNode?) throws -> Pattern {
+        Pattern(regex: try LazyRegex(parameter: pattern, ignoreCase: ignoreCase, named: parameter, at: node),
                        prefilter: RequiredLiterals.of(pattern, ignoreCase: ignoreCase).map { .literals($0, ignoreCase: ignoreCase) })
     }
 
@@ -116,6 +115,16 @@ final class LazyRegex: @unchecked Sendable {
     init(compiled regex: NSRegularExpression) {
         source = nil
         compiled = .some(regex)
+    }
+
+    /// A rule parameter's expression: compiled now, so that a fault is reported at `node`, unless
+    /// `node` is shipped (see `ParamNode.shipped`): then on first use.
+    convenience init(parameter pattern: String, ignoreCase: Bool, named parameter: String, at node: ParamNode?) throws {
+        if node?.shipped == true {
+            self.init(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
+        } else {
+            self.init(compiled: try .compile(pattern, ignoreCase: ignoreCase, parameter: parameter, at: node?.location))
+        }
     }
 
     /// An expression compiled when first asked for; nil then if it does not compile.

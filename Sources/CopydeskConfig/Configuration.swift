@@ -159,7 +159,7 @@ public struct Configuration: Sendable {
         let embedded = EmbeddedResources.files.filter { $0.path.hasPrefix("Rules/\(pack)/") && $0.path.hasSuffix(".yml") }
         var loaded: [Rule] = []
         if !embedded.isEmpty, !pack.contains("/") {
-            loaded = try embedded.map { try RuleLoader.rule(file: $0.path, text: $0.text, pack: pack) }
+            loaded = try embedded.map { try RuleLoader.rule(file: $0.path, text: $0.text, pack: pack, shipped: true) }
         } else if let directory {
             let folder = pack.hasPrefix("/") ? pack : (directory as NSString).appendingPathComponent(pack)
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {

@@ -8,9 +8,10 @@ import Yams
 public enum RuleLoader {
     static let keys = ["id", "kind", "severity", "message", "description", "scope", "params", "examples", "enabled"]
 
-    /// Parses one rule file; `pack` is the pack's name or folder.
-    public static func rule(file: String, text: String, pack: String) throws -> Rule {
-        let doc = try YAMLDocument(file: file, text: text)
+    /// Parses one rule file; `pack` is the pack's name or folder, `shipped` whether the file is
+    /// one of the binary's own (see `ParamNode.shipped`).
+    public static func rule(file: String, text: String, pack: String, shipped: Bool = false) throws -> Rule {
+        let doc = try YAMLDocument(file: file, text: text, shipped: shipped)
         let root = doc.root
         try doc.allowOnly(root, keys, in: "a rule")
         guard let id = try doc.string(root, "id") else { throw doc.error(nil, "a rule needs an 'id'") }

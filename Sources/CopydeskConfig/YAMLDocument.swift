@@ -4,10 +4,13 @@ import Yams
 /// A YAML file read with `Yams.compose`, so that every value keeps its line and column.
 struct YAMLDocument {
     let file: String
+    /// A file shipped inside the binary (see `ParamNode.shipped`).
+    let shipped: Bool
     let root: Node.Mapping
 
-    init(file: String, text: String) throws {
+    init(file: String, text: String, shipped: Bool = false) throws {
         self.file = file
+        self.shipped = shipped
         do {
             // no implicit typing: values are read as the strings they are written as, and the default
             // resolver's patterns, run on every key each mapping look-up compares, cost most of a load
@@ -95,13 +98,13 @@ struct YAMLDocument {
             throw error(node, "the parameters hold more than \(Self.maxParamValues) values once aliases are expanded (a YAML alias bomb?)")
         }
         switch node {
-        case .scalar(let scalar): return ParamNode(.scalar(scalar.string), at: Self.location(node), in: file)
+        case .scalar(let scalar): return ParamNode(.scalar(scalar.string), at: Self.location(node), in: file, shipped: shipped)
         case .sequence(let seq):
-            return ParamNode(.list(try seq.map { try param($0, budget: &budget) }), at: Self.location(node), in: file)
+            return ParamNode(.list(try seq.map { try param($0, budget: &budget) }), at: Self.location(node), in: file, shipped: shipped)
         case .mapping(let map):
             return ParamNode(.map(try map.map { (key: $0.key.scalar?.string ?? "", value: try param($0.value, budget: &budget)) }),
-                             at: Self.location(node), in: file)
-        case .alias: return ParamNode(.scalar(""), at: Self.location(node), in: file)
+                             at: Self.location(node), in: file, shipped: shipped)
+        case .alias: return ParamNode(.scalar(""), at: Self.location(node), in: file, shipped: shipped)
         }
     }
 

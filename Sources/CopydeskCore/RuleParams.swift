@@ -12,11 +12,15 @@ public struct ParamNode: Sendable {
     public var location: SourceLocation?
     /// The file the value was written in (a user's config, a rule file), when known.
     public var file: String?
+    /// Written in a rule file shipped inside the binary, whose every rule the test suite runs: a
+    /// pattern from it may be compiled on first use rather than checked when it is loaded.
+    public var shipped: Bool
 
-    public init(_ value: Value, at location: SourceLocation? = nil, in file: String? = nil) {
+    public init(_ value: Value, at location: SourceLocation? = nil, in file: String? = nil, shipped: Bool = false) {
         self.value = value
         self.location = location
         self.file = file
+        self.shipped = shipped
     }
 
     /// The node's scalar text, or nil for lists and maps.

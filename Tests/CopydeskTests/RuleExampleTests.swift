@@ -26,6 +26,16 @@ import Testing
         }
     }
 
+    /// A shipped rule's patterns are compiled on first use, not when loaded; read as a user's file
+    /// (every pattern compiled at once, a fault reported at its line), each must compile.
+    @Test func everyShippedRulesPatternsCompile() throws {
+        for rule in Support.linter.configuration.rules {
+            let text = try String(contentsOf: Support.root.appendingPathComponent(rule.file), encoding: .utf8)
+            let asUsers = try RuleLoader.rule(file: rule.file, text: text, pack: rule.pack)
+            #expect(throws: Never.self, "\(rule.id)") { try RuleLoader.compile(asUsers, registry: .builtins) }
+        }
+    }
+
     /// Runs one rule alone (enabled even when it is off by default) over an example's unmarked text,
     /// with `prefix` before it and `transform` applied to the whole.
     static func run(_ c: Case, prefix: String = "", format: String? = nil,

@@ -10,7 +10,7 @@ public struct ConditionalCheck: CheckKind {
     public static let summary = "If the first pattern appears, the second must appear too."
     public static let fixable = false
 
-    let first: NSRegularExpression
+    let first: LazyRegex
     let second: String
     let ignoreCase: Bool
     let exceptions: Set<String>
@@ -21,9 +21,10 @@ public struct ConditionalCheck: CheckKind {
             throw ParamError("conditional needs 'first' and 'second'", at: params.location)
         }
         ignoreCase = try params.bool("ignorecase") ?? false
-        self.first = try .compile(first, ignoreCase: ignoreCase, parameter: "first", at: params["first"]?.location)
-        _ = try NSRegularExpression.compile(second.replacingOccurrences(of: "$1", with: "x"), ignoreCase: ignoreCase,
-                                            parameter: "second", at: params["second"]?.location)
+        self.first = try LazyRegex(parameter: first, ignoreCase: ignoreCase, named: "first", at: params["first"])
+        // checked once here (with a stand-in for `$1`), compiled per captured text when used
+        _ = try LazyRegex(parameter: second.replacingOccurrences(of: "$1", with: "x"), ignoreCase: ignoreCase,
+                          named: "second", at: params["second"])
         self.second = second
         exceptions = Set(try params.strings("exceptions") ?? [])
     }
@@ -35,7 +36,7 @@ public struct ConditionalCheck: CheckKind {
         var findings: [Finding] = []
         for index in context.blocks {
             let block = article.blocks[index]
-            for m in first.matches(in: block) {
+            for m in first.expression?.matches(in: block) ?? [] {
                 let key = m.groups.first ?? m.text
                 guard !exceptions.contains(key), checked[key] == nil else { continue }
                 let pattern = second.replacingOccurrences(of: "$1", with: NSRegularExpression.escapedPattern(for: key))

@@ -21,7 +21,7 @@ public struct ExistenceCheck: CheckKind {
             patterns.append(.words(tokens, ignoreCase: ignoreCase))
         }
         for raw in try params.strings("raw") ?? [] {
-            patterns.append(try .raw(raw, ignoreCase: ignoreCase, parameter: "raw", at: params["raw"]?.location))
+            patterns.append(try .raw(raw, ignoreCase: ignoreCase, parameter: "raw", at: params["raw"]))
         }
         guard !patterns.isEmpty else { throw ParamError("existence needs 'tokens' or 'raw'", at: params.location) }
         self.patterns = patterns

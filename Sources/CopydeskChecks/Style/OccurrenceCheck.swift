@@ -8,15 +8,15 @@ public struct OccurrenceCheck: CheckKind {
     public static let summary = "A pattern must occur between min and max times in each block of the scope."
     public static let fixable = false
 
-    let token: NSRegularExpression
+    let token: LazyRegex
     let min: Int?
     let max: Int?
 
     public init(params: RuleParams) throws {
         try params.allowOnly(["token", "min", "max", "ignorecase"])
         guard let token = try params.string("token") else { throw ParamError("occurrence needs 'token'", at: params.location) }
-        self.token = try .compile(token, ignoreCase: try params.bool("ignorecase") ?? false, parameter: "token",
-                                  at: params["token"]?.location)
+        self.token = try LazyRegex(parameter: token, ignoreCase: try params.bool("ignorecase") ?? false, named: "token",
+                                   at: params["token"])
         min = try params.int("min")
         max = try params.int("max")
         guard min != nil || max != nil else { throw ParamError("occurrence needs 'min' or 'max'", at: params.location) }
@@ -25,7 +25,7 @@ public struct OccurrenceCheck: CheckKind {
     public func check(_ context: CheckContext) -> [Finding] {
         context.blocks.compactMap { index in
             let block = context.article.blocks[index]
-            let count = token.numberOfMatches(in: block.text, range: NSRange(location: 0, length: (block.text as NSString).length))
+            let count = token.expression?.numberOfMatches(in: block.text, range: NSRange(location: 0, length: (block.text as NSString).length)) ?? 0
             let limit: String
             if let max, count > max {
                 limit = "at most \(max)"
