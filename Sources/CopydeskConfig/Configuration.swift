@@ -191,8 +191,11 @@ public struct Configuration: Sendable {
     }
 
     /// Applies `overrides` to one file's diagnostics: drops disabled rules, changes severities.
-    public func adjust(_ diagnostics: [Diagnostic], forPath relativePath: String) -> [Diagnostic] {
-        let matching = overrides.filter { $0.files.contains { $0.matches(relativePath) } }
+    /// The path is worked out only when there are overrides (it may cost a look at the file system).
+    public func adjust(_ diagnostics: [Diagnostic], forPath relativePath: @autoclosure () -> String) -> [Diagnostic] {
+        guard !overrides.isEmpty else { return diagnostics }
+        let path = relativePath()
+        let matching = overrides.filter { $0.files.contains { $0.matches(path) } }
         guard !matching.isEmpty else { return diagnostics }
         return diagnostics.compactMap { d in
             var d = d

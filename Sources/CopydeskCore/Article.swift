@@ -35,9 +35,11 @@ public struct Block: Sendable {
         guard let last = scalars.last else { return false }
         let words = text.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }   // words are separated by single spaces
         if words >= 20 { return true }
-        let terminal: Set<Unicode.Scalar> = [".", "!", "?", "\"", "\u{201D}", "\u{2019}", ")", ":", ";", "…", "'"]
-        return words >= 4 && terminal.contains(last)
+        return words >= 4 && Self.proseEnds.contains(last)
     }
+
+    /// What a prose paragraph of few words ends with.
+    private static let proseEnds: Set<Unicode.Scalar> = [".", "!", "?", "\"", "\u{201D}", "\u{2019}", ")", ":", ";", "…", "'"]
 
     /// A fix replacing the scalars `range` with `replacement`, when the source spells them verbatim
     /// inside one run of text. Across markup, a character reference or an escape there is no fix, and

@@ -32,11 +32,13 @@ public struct Engine: Sendable {
     /// it stops at the next rule (a server's time limit), its findings incomplete.
     public func lint(_ article: Article, enabled: (Rule) -> Bool = { _ in true }, usedSuppressions: inout Set<Int>) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        var blocksInScope: [Scope: [Int]] = [:]   // many rules share a scope
         for compiled in rules where enabled(compiled.rule) {
             if Task.isCancelled { break }
             let rule = compiled.rule
-            let context = CheckContext(article: article, blocks: article.blockIndices(rule.scope.roles),
-                                       currentYear: currentYear)
+            let blocks = blocksInScope[rule.scope] ?? article.blockIndices(rule.scope.roles)
+            blocksInScope[rule.scope] = blocks
+            let context = CheckContext(article: article, blocks: blocks, currentYear: currentYear)
             for finding in compiled.check.check(context) {
                 let silencing = article.suppressions.regions(silencing: rule.id, at: finding.range.start.line)
                 usedSuppressions.formUnion(silencing)

@@ -1,22 +1,27 @@
 import Foundation
 
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first occurrence of `needle` at or after `start`: memchr finds each
+    /// candidate first byte (vectorised), memcmp checks the rest.
+    public func firstOffset(of needle: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard needle.count > 0 else { return start }
+        guard count - start >= needle.count, let hb = baseAddress, let nb = needle.baseAddress else { return nil }
+        var at = start
+        let last = count - needle.count
+        while at <= last, let hit = memchr(hb + at, Int32(needle[0]), last - at + 1) {
+            let i = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(hb + i, nb, needle.count) == 0 { return i }
+            at = i + 1
+        }
+        return nil
+    }
+}
+
 extension String {
     /// Byte-wise substring test (UTF-8, case-sensitive): much cheaper than Foundation's
     /// locale-aware `contains` on long texts.
     public func containsBytes(_ needle: String) -> Bool {
-        withBytes(of: needle) { h, n in
-            guard n.count > 0 else { return true }
-            guard h.count >= n.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
-            // memchr finds each candidate first byte (vectorised), memcmp checks the rest
-            var at = 0
-            let last = h.count - n.count
-            while at <= last, let hit = memchr(hb + at, Int32(n[0]), last - at + 1) {
-                let i = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(hb + i, nb, n.count) == 0 { return true }
-                at = i + 1
-            }
-            return false
-        }
+        withBytes(of: needle) { h, n in h.firstOffset(of: n) != nil }
     }
 
     /// Calls `body` with the UTF-8 bytes of the text and of `other`.

@@ -368,14 +368,21 @@ private struct Walker {
 struct InlineComments {
     typealias Scalar = (scalar: Unicode.Scalar, location: SourceLocation, width: Int)
     private static let open = Array("<!--".unicodeScalars), close = Array("-->".unicodeScalars)
+    private static let openBytes = Array("<!--".utf8), closeBytes = Array("-->".utf8)
     private var inside = false
     /// Scalars held back while they may open a comment (`<`, `<!`, `<!-`), or the last few inside one.
     private var held: [Scalar] = []
 
     /// Only for a paragraph whose source holds `<!--` and, after it, `-->`.
     init?(in source: ArraySlice<UInt8>) {
-        guard let start = source.firstRange(of: Array("<!--".utf8)),
-              source[start.upperBound...].firstRange(of: Array("-->".utf8)) != nil else { return nil }
+        let holds = source.withUnsafeBufferPointer { b in
+            Self.openBytes.withUnsafeBufferPointer { open in
+                Self.closeBytes.withUnsafeBufferPointer { close in
+                    b.firstOffset(of: open).flatMap { b.firstOffset(of: close, from: $0 + open.count) } != nil
+                }
+            }
+        }
+        guard holds else { return nil }
     }
 
     /// Takes the paragraph's next scalar and gives back those that are text, in order.

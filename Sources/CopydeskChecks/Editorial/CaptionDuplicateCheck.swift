@@ -46,7 +46,7 @@ public struct CaptionDuplicateCheck: CheckKind {
             }
         }
         // a label of two words or more may run into the caption in copied text ("Media captionDrone…")
-        for prefix in prefixes where norm.hasPrefix(prefix + " ") || (prefix.contains(" ") && norm.hasPrefix(prefix)) {
+        for prefix in prefixes where norm.hasPrefix(prefix + " ") || (prefix.contains(" " as Character) && norm.hasPrefix(prefix)) {
             norm = String(norm.dropFirst(prefix.count).drop(while: { $0 == " " }))
         }
         if norm.hasPrefix("in this "), let comma = norm.firstRange(of: " photo ") {

@@ -110,6 +110,7 @@ enum CreditEvidence {
 
     /// Whether `word` stands in `text` between non-letters.
     static func containsWord(_ text: String, _ word: String) -> Bool {
+        guard text.containsBytes(word) else { return false }
         var rest = text[...]
         while let r = rest.range(of: word) {
             let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
