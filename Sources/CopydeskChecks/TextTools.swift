@@ -93,7 +93,7 @@ enum TextTools {
                 if c.value < 0x80 {
                     out.append(UInt8(c.value >= 0x41 && c.value <= 0x5A ? c.value + 32 : c.value))
                 } else {
-                    out.append(contentsOf: String(c).lowercased().utf8)
+                    out.append(contentsOf: c.properties.lowercaseMapping.utf8)   // what String.lowercased() takes per scalar
                 }
             } else {
                 space = true

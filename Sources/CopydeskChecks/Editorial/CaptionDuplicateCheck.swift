@@ -173,8 +173,11 @@ public struct CaptionDuplicateCheck: CheckKind {
         if truncated, shorter.utf8.count >= minPrefix, longer.hasPrefix(shorter) { return true }
         guard !a.trigrams.isEmpty, !b.trigrams.isEmpty else { return false }
         let sizes = Double(min(a.trigrams.count, b.trigrams.count)) / Double(max(a.trigrams.count, b.trigrams.count))
-        if sizes >= similarity, Double(a.trigrams.intersection(b.trigrams).count) / Double(a.trigrams.union(b.trigrams).count) >= similarity {
-            return true
+        if sizes >= similarity {
+            // Jaccard's index, counted over the smaller set with no set built: |a ∪ b| = |a| + |b| − |a ∩ b|
+            let (small, large) = a.trigrams.count <= b.trigrams.count ? (a.trigrams, b.trigrams) : (b.trigrams, a.trigrams)
+            let shared = small.count(where: large.contains)
+            if Double(shared) / Double(a.trigrams.count + b.trigrams.count - shared) >= similarity { return true }
         }
         let n = min(a.words.count, b.words.count)
         guard n >= 12, Set(a.words.prefix(5)).intersection(b.words.prefix(5)).count >= 3 else { return false }

@@ -278,7 +278,7 @@ public struct QuoteAttributionCheck: CheckKind {
         let key = TextTools.normalized(quote.text).split(separator: " ").prefix(8).joined(separator: " ")
         guard key.split(separator: " ").count >= 6 else { return false }
         return article.blocks.indices.contains { i in
-            i != quote.block && TextTools.normalized(article.blocks[i].text).contains(key)
+            i != quote.block && TextTools.normalized(article.blocks[i].text).containsBytes(key)
         }
     }
 
