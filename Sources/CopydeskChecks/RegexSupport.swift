@@ -76,7 +76,7 @@ struct Pattern: Sendable {
     /// A regular expression as written, run only on blocks that hold one of its required literals.
     static func raw(_ pattern: String, ignoreCase: Bool, parameter: String, at node: ParamNode?) throws -> Pattern {
         Pattern(regex: try LazyRegex(parameter: pattern, ignoreCase: ignoreCase, named: parameter, at: node),
-                       prefilter: RequiredLiterals.of(pattern, ignoreCase: ignoreCase).map { .literals($0, ignoreCase: ignoreCase) })
+                prefilter: RequiredLiterals.of(pattern, ignoreCase: ignoreCase).map { .literals($0, ignoreCase: ignoreCase) })
     }
 
     /// Any of `tokens` as whole words (or phrases, spaces matching any white space).

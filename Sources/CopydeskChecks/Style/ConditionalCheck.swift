@@ -22,7 +22,7 @@ public struct ConditionalCheck: CheckKind {
         }
         ignoreCase = try params.bool("ignorecase") ?? false
         self.first = try LazyRegex(parameter: first, ignoreCase: ignoreCase, named: "first", at: params["first"])
-        // checked once here (with a stand-in for `$1`), compiled per captured text when used
+        // checked here (with a stand-in for `$1`) unless shipped; compiled per captured text when used
         _ = try LazyRegex(parameter: second.replacingOccurrences(of: "$1", with: "x"), ignoreCase: ignoreCase,
                           named: "second", at: params["second"])
         self.second = second
