@@ -15,6 +15,11 @@ extension UnsafeBufferPointer<UInt8> {
         }
         return nil
     }
+
+    /// `firstOffset(of:from:)` for a needle held in an array.
+    public func firstOffset(of needle: [UInt8], from start: Int = 0) -> Int? {
+        needle.withUnsafeBufferPointer { firstOffset(of: $0, from: start) }
+    }
 }
 
 extension String {

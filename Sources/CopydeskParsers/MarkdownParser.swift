@@ -375,14 +375,9 @@ struct InlineComments {
 
     /// Only for a paragraph whose source holds `<!--` and, after it, `-->`.
     init?(in source: ArraySlice<UInt8>) {
-        let holds = source.withUnsafeBufferPointer { b in
-            Self.openBytes.withUnsafeBufferPointer { open in
-                Self.closeBytes.withUnsafeBufferPointer { close in
-                    b.firstOffset(of: open).flatMap { b.firstOffset(of: close, from: $0 + open.count) } != nil
-                }
-            }
-        }
-        guard holds else { return nil }
+        guard source.withUnsafeBufferPointer({ b in
+            b.firstOffset(of: Self.openBytes).flatMap { b.firstOffset(of: Self.closeBytes, from: $0 + Self.openBytes.count) } != nil
+        }) else { return nil }
     }
 
     /// Takes the paragraph's next scalar and gives back those that are text, in order.
