@@ -105,6 +105,12 @@ struct HTMLWalker {
                                              "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
                                              "blockquote", "figure", "figcaption", "table", "tr", "td", "th", "pre",
                                              "address", "hr", "body", "center", "details", "summary", "caption"]
+    /// The share of the page's paragraph text the story's container holds: most of it.
+    static let mainShare = 0.6
+    /// The share an element holds that makes it the story, whatever its classes say: no widget holds that much.
+    static let storyShare = 0.3
+    /// The share a body-classed element holds that makes it a part of the story: a teaser's summary holds far less.
+    static let storyPartShare = 0.1
     /// Class and id tokens of chrome, the way Readability recognises it.
     static let chromeTokens: Set<Substring> = [
         "nav", "navbar", "navigation", "menu", "share", "sharing", "social", "related", "newsletter", "promo", "subscribe",
@@ -269,13 +275,19 @@ struct HTMLWalker {
         paragraphText = textOf
         guard totalText > 0 else { return }
         // the smallest candidate that still holds most of the page's paragraph text
-        let good = candidates.filter { Double(textOf[$0]) >= 0.6 * Double(totalText) }
+        let good = candidates.filter { Double(textOf[$0]) >= Self.mainShare * Double(totalText) }
         main = good.min { textOf[$0] < textOf[$1] }
     }
 
     /// Whether an element holds so much of the page's paragraph text that it cannot be chrome.
     func holdsTheStory(_ node: NodeIndex) -> Bool {
-        Double(paragraphText[node]) >= 0.3 * Double(max(1, totalText))
+        Double(paragraphText[node]) >= Self.storyShare * Double(max(1, totalText))
+    }
+
+    /// Whether a body-classed element (`article__content`) holds enough paragraph text to be a part
+    /// of the story, cut into pieces by the page's layout, rather than a teaser's summary.
+    func holdsPartOfTheStory(_ node: NodeIndex) -> Bool {
+        Double(paragraphText[node]) >= Self.storyPartShare * Double(max(1, totalText))
     }
 
     // MARK: - Walking
@@ -352,10 +364,16 @@ struct HTMLWalker {
             context.inMain = true
             context.chrome = false
         }
+        // a <figure> in the story's container that names its image (`slideshow-modal-image`) is the
+        // story's figure: its own classes name what it opens, not chrome around it
+        let storyFigure = tag == "figure" && context.inMain && cls.media
         if !holdsTheStory(node), context.figure == nil,
-           ["nav", "footer", "aside"].contains(tag) || (cls.chrome && !(Self.imageTags.contains(tag) && cls.lead)) {
+           ["nav", "footer", "aside"].contains(tag)
+            || (cls.chrome && !(Self.imageTags.contains(tag) && cls.lead) && !storyFigure) {
             context.chrome = true
         }
+        // the story's body, named so, is no chrome even inside a layout's chrome-named grid (`sidebar-grid`)
+        if cls.body, main == nil || context.inMain, holdsPartOfTheStory(node) { context.chrome = false }
         let opensFigure = tag == "figure" || (context.figure == nil && (tag == "figcaption" || cls.caption))
         if opensFigure, !context.chrome, !context.byline, main == nil || context.inMain || !passedMain {
             flush()
@@ -378,6 +396,9 @@ struct HTMLWalker {
         if let f = context.figure {
             let captionContainer = tag == "figcaption" || cls.caption
             if tag == "figcaption" { figures[f].markedUp = true }
+            // a <figcaption> is the caption, even inside a wrapper named for the credit it also holds
+            // (`image__source-wrapper`); a credit inside it has its own element
+            if tag == "figcaption", !cls.credit { context.credit = false }
             if (cls.credit && !captionContainer) || ["cite", "small"].contains(tag)
                 || ["creator", "copyrightHolder", "author"].contains(attribute(node, "itemprop") ?? "") {
                 context.credit = true
