@@ -194,6 +194,32 @@ import Testing
         }
     }
 
+    /// A credit run onto a caption's end without a label, in the forms style guides give: the
+    /// recogniser returns where it starts, and a caption that merely ends in names is no credit.
+    @Test func aCreditRunOntoACaptionIsFoundWhereItStarts() {
+        let credited = [
+            ("Volunteers stack sandbags on Main Street Ann Lee/Valley Photo", "Ann Lee/Valley Photo"),
+            ("The mayor arrives at the harbor in Harbor City Ruth K Diaz/via Reuters", "Ruth K Diaz/via Reuters"),
+            ("Crews clear the harbor road after the storm Ann Lee / AP", "Ann Lee / AP"),
+            ("The mayor at the gala in Harbor City Ann Lee/for The Harbor Times", "Ann Lee/for The Harbor Times"),
+            ("A rally outside the council chamber Ann Lee/Getty Images Europe", "Ann Lee/Getty Images Europe"),
+            ("Crews clear the harbor road. Ann Lee for The Harbor Times", "Ann Lee for The Harbor Times"),
+            ("The lodge's new dining room overlooks the lake. Supplied", "Supplied"),
+            ("Volunteers stack sandbags on Main Street.ANN LEE/VALLEY PHOTO", "ANN LEE/VALLEY PHOTO"),
+            ("The harbor road was closed in 2019Credit: Valley Photo", "Credit: Valley Photo"),
+            ("The old harbor in 1962 ©Harbor Archive/Valley Photo Agency", "©Harbor Archive/Valley Photo Agency"),
+        ]
+        for (caption, credit) in credited {
+            let start = CreditRecognizer.trailingCredit(in: caption)
+            #expect(start.map { String(caption.unicodeScalars.dropFirst($0)) } == credit, "\(caption)")
+        }
+        for caption in ["Volunteers stack sandbags on Main Street in Harbor City", "Sign in / Sign up",
+                        "The Democrat/Republican divide on Main Street", "Crews clear the road. Thanks for Coming Out Tonight Everyone",
+                        "Residents returned to the Harbor Road area on Tuesday.", "Read more at Harbor Times/Opinion"] {
+            #expect(CreditRecognizer.trailingCredit(in: caption) == nil, "\(caption)")
+        }
+    }
+
     @Test func plainTextJoinsHardWrappedWireCopy() throws {
         let wire = """
         Council votes to close harbor road

@@ -38,7 +38,7 @@ public enum CreditRecognizer {
     private static let trailing = try! NSRegularExpression(pattern: """
         (?:\\((?:AP|AFP|Reuters)\\s+Photo[^)]*\\)|\\((?:\(agencyAlternation))\\)|\\((?:[\\w-]+\\.)+(?:com|org|net|gov|edu|co\\.uk)\\)|\\((?:photo|image|credit|illustration|video)[^)]{0,80}\\)|\
         \\([^()]{2,60}/[^()]{2,60}\\)|\\([^()]{2,40}\\b(?:\(agencyAlternation))\\)|\
-        (?:\\b|(?<=[.a-z]))(?:Photo|Photograph|Photos|Image|Illustration|Credit|Picture|Video|Graphic)s?(?:\\s+credit)?\\s*(?::|by\\b|\\.\\.\\.|…)\\s*[^.]{2,100}\\.?|\
+        (?:\\b|(?<=[.a-z0-9]))(?:Photo|Photograph|Photos|Image|Illustration|Credit|Picture|Video|Graphic)s?(?:\\s+credit)?\\s*(?::|by\\b|\\.\\.\\.|…)\\s*[^.]{2,100}\\.?|\
         \\|\\s*[^|]{2,80}/[^|]{2,80}|\\s[-–—]\\s*(?:AP|AFP|Reuters|Getty Images)\\s*)\\s*$
         """, options: .caseInsensitive)
 
@@ -196,7 +196,72 @@ public enum CreditRecognizer {
 
     /// The scalar offset where a trailing credit starts in a caption, if it has one.
     public static func trailingCredit(in caption: String) -> Int? {
-        labelledTrailingCredit(in: caption) ?? creditAfterCaption(in: caption)
+        labelledTrailingCredit(in: caption) ?? creditAfterCaption(in: caption) ?? copyrightTail(in: caption)
+            ?? unpunctuatedSlashCredit(in: caption)
+    }
+
+    /// Words a credit marked by "©" inside a caption has at most ("… at the gala ©Jane Doe/Agency").
+    static let copyrightTailWords = 12
+
+    /// A "©" inside a caption, before a capitalised name and with no sentence after it: the rest
+    /// is the picture's credit, however it is spelled ("… in 1962 © Harbor Archive/Valley Photo").
+    static func copyrightTail(in caption: String) -> Int? {
+        guard caption.containsBytes("©") else { return nil }
+        let scalars = Array(caption.unicodeScalars)
+        guard let mark = scalars.lastIndex(of: "©"), mark > 0 else { return nil }
+        let rest = String(scalars: scalars[(mark + 1)...]).trimmingSpaces()
+        guard let first = rest.first, first.isUppercase, !rest.containsAnyBytes([". ", "! ", "? "]),
+              rest.split(separator: " ").count <= copyrightTailWords else { return nil }
+        return mark
+    }
+
+    /// Words of a name before a credit's slash that the unpunctuated form takes, initials not counted.
+    static let slashNameWords = 2
+    /// Words a caption has at least before an unpunctuated credit: a caption, not a credit line.
+    static let captionBeforeCreditWords = 3
+
+    /// The tail words that end a source's name ("Images", "Pictures"), lower-cased.
+    private static let sourceTailWords = Set(words.entries("tail"))
+
+    /// A `Name/Agency` credit run onto the end of a caption with no full stop, as many papers set
+    /// caption and credit side by side: "… on Main Street Jane Doe/Valley Photo", "… Ann Lee/via
+    /// Reuters", "… Ann Lee/for The Harbor Times". The part after the slash must be a source: a
+    /// known agency, a name ending in a source word ("… Images"), or "for"/"via" a capitalised name.
+    static func unpunctuatedSlashCredit(in caption: String) -> Int? {
+        guard caption.containsBytes("/"), let last = caption.utf8.last, !".!?\")”".utf8.contains(last) else { return nil }
+        let words = caption.split(separator: " ", omittingEmptySubsequences: true)
+        guard let slashWord = words.lastIndex(where: { $0.contains("/") }), words.count - slashWord <= afterCaptionWords else { return nil }
+        let parts = words[slashWord].split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        let nameEnd = parts.first ?? ""
+        let source = ([parts.count > 1 ? parts[1] : ""] + words[(slashWord + 1)...]).filter { !$0.isEmpty }
+        guard isSource(source) else { return nil }
+        // the name before the slash: up to two capitalised words, with any initials between them
+        var start = slashWord
+        var nameWords: [Substring] = nameEnd.isEmpty ? [] : [nameEnd]
+        while start > 0, nameWords.filter({ $0.count > 2 }).count < slashNameWords {
+            let word = words[start - 1]
+            guard word.first?.isUppercase ?? false else { break }
+            nameWords.insert(word, at: 0)
+            start -= 1
+        }
+        guard !nameWords.isEmpty, nameWords.allSatisfy({ $0.first?.isUppercase ?? false }),
+              start >= captionBeforeCreditWords else { return nil }
+        return caption.unicodeScalars.distance(from: caption.startIndex, to: words[start].startIndex)
+    }
+
+    /// Whether the words after a credit's slash name a source: a known agency, words ending in a
+    /// source word ("Valley Images"), "via"/"for" and capitalised words, or "Agency Region".
+    private static func isSource(_ words: [Substring]) -> Bool {
+        guard (1...5).contains(words.count), !words.contains(where: { $0.contains(where: \.isNumber) }) else { return false }
+        var rest = words
+        let introduced = ["via", "for"].contains(rest.first ?? "")
+        if introduced { rest.removeFirst() }
+        guard let head = rest.first, head.first?.isUppercase ?? false,
+              rest.allSatisfy({ ($0.first?.isUppercase ?? false) || nameParticles.contains($0.lowercased()) }) else { return false }
+        if introduced { return true }
+        let joined = rest.joined(separator: " ").lowercased()
+        return lowercasedAgencies.contains(joined) || sourceTailWords.contains(rest.last!.lowercased())
+            || lowercasedAgencies.contains { joined.hasPrefix($0 + " ") }
     }
 
     /// Words a credit set after its caption has at most: a name and an agency, or a chain of agencies.
@@ -217,18 +282,39 @@ public enum CreditRecognizer {
         // "[Agency]" at the end, after any text
         if scalars[end - 1] == "]", let open = scalars[..<end].lastIndex(of: "["), open > 0,
            isBracketedName(scalars[(open + 1)..<(end - 1)]) { return open }
-        // after the last sentence: ". " then the fragment
-        guard let stop = (1..<end).last(where: { i in
-            scalars[i] == " " && [".", "!", "?", "\u{201D}", "\""].contains(scalars[i - 1]) && i + 1 < end
+        // after the last sentence: ". " then the fragment, or a full stop with the credit glued on
+        // (".JANE DOE/AGENCY": copied text joins a caption's element and its credit's with no space)
+        guard end > 2, let start = (2..<end).last(where: { i in
+            (scalars[i - 1] == " " && [".", "!", "?", "\u{201D}", "\""].contains(scalars[i - 2]))
+                || (scalars[i - 1] == "." && scalars[i].properties.isUppercase && scalars[i - 2].properties.isLowercase)
         }) else { return nil }
-        let start = stop + 1
         let fragment = scalars[start..<end]
         if fragment.first == "(", fragment.last == ")", isBracketedName(fragment.dropFirst().dropLast()) { return start }
         let text = String(scalars: fragment)
         guard text.split(separator: " ").count <= afterCaptionWords, !text.hasSuffix(".") else { return nil }
         // a label with no name after it ("(credit: )") is an empty slot, no credit
         let named = withoutLabel(text.trimming(charactersIn: "()[] "))
-        return named != nil && isCreditLine(text) ? start : nil
+        guard named != nil else { return nil }
+        return isCreditLine(text) || isNameForPublication(text) || isSourceWord(text) ? start : nil
+    }
+
+    /// "Jane Doe for The Harbor Times": a photographer's name, "for", and the publication, the form
+    /// many papers credit a commissioned picture with. Taken only after a caption's sentence: on a
+    /// line of its own it reads as well as a title-case headline.
+    static func isNameForPublication(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard let joint = words.firstIndex(of: "for"), (2...3).contains(joint), (1...5).contains(words.count - joint - 1),
+              !text.contains(where: \.isNumber) else { return false }
+        return words[..<joint].allSatisfy { $0.first?.isUppercase ?? false }
+            && (words[joint + 1].first?.isUppercase ?? false)
+            && words[(joint + 1)...].allSatisfy { ($0.first?.isUppercase ?? false) || nameParticles.contains($0.lowercased()) }
+    }
+
+    /// One or two capitalised source words that stand for a credit without a name: "Supplied", "Handout", "File".
+    static func isSourceWord(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...2).contains(words.count) && words.first?.first?.isUppercase == true
+            && words.allSatisfy { sourceTailWords.contains($0.lowercased()) }
     }
 
     /// One to four capitalised words, no digit: a name or an agency in brackets.
