@@ -201,6 +201,7 @@ import Testing
             ("Volunteers stack sandbags on Main Street Ann Lee/Valley Photo", "Ann Lee/Valley Photo"),
             ("The mayor arrives at the harbor in Harbor City Ruth K Diaz/via Reuters", "Ruth K Diaz/via Reuters"),
             ("Crews clear the harbor road after the storm Ann Lee / AP", "Ann Lee / AP"),
+            ("Crews clear the harbor road after the storm AP Photo/Ann Lee", "AP Photo/Ann Lee"),
             ("The mayor at the gala in Harbor City Ann Lee/for The Harbor Times", "Ann Lee/for The Harbor Times"),
             ("A rally outside the council chamber Ann Lee/Getty Images Europe", "Ann Lee/Getty Images Europe"),
             ("Crews clear the harbor road. Ann Lee for The Harbor Times", "Ann Lee for The Harbor Times"),
@@ -218,6 +219,9 @@ import Testing
                         "Residents returned to the Harbor Road area on Tuesday.", "Read more at Harbor Times/Opinion"] {
             #expect(CreditRecognizer.trailingCredit(in: caption) == nil, "\(caption)")
         }
+        // a bar after a sentence is a credit's empty slot; after a menu item it is the menu's separator
+        #expect(CreditRecognizer.hasEmptyCreditSlot("Ann Lee speaks at the harbor on Tuesday. |"))
+        #expect(!CreditRecognizer.hasEmptyCreditSlot("Make The Harbor Times your Home Page |"))
     }
 
     @Test func plainTextJoinsHardWrappedWireCopy() throws {

@@ -59,15 +59,17 @@ public enum CreditRecognizer {
         return text.contains(where: \.isLetter) ? credit : nil
     }
 
-    /// Whether a caption ends in an empty credit slot — "()", "(credit: )", "Photo:", a bare
-    /// "|" — where a template or an editor dropped the credit: a caption with no credit.
+    /// Whether a caption ends in an empty credit slot — "()", "(credit: )", "Photo:", a "|"
+    /// after a sentence — where a template or an editor dropped the credit: a caption with no credit.
     public static func hasEmptyCreditSlot(_ caption: String) -> Bool {
         var text = caption.trimmingSpaces()
-        // a bar after a sentence ("Rep. Jane Doe. |"), not a menu's "Home |"
-        if text.hasSuffix("|"), text.dropLast().trimmingSpaces().hasSuffix("."),
-           text.split(separator: " ").count >= 3 { return true }
+        // a bar after a sentence ("Rep. Jane Doe. |"), not a menu's "Home |" or "Crime and Courts |":
+        // copied text ends many a menu item, byline and section link with the bar that separated it
+        if text.hasSuffix("|") {
+            return text.dropLast().trimmingSpaces().hasSuffix(".") && text.split(separator: " ").count >= 3
+        }
         guard text.count > 20 else { return false }
-        if text.hasSuffix("()") || text.hasSuffix("( )") || text.hasSuffix("|") { return true }
+        if text.hasSuffix("()") || text.hasSuffix("( )") { return true }
         if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
             text = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
             return withoutLabel(text) == nil && text.contains(":")
@@ -234,6 +236,11 @@ public enum CreditRecognizer {
         let parts = words[slashWord].split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         let nameEnd = parts.first ?? ""
         let source = ([parts.count > 1 ? parts[1] : ""] + words[(slashWord + 1)...]).filter { !$0.isEmpty }
+        // AP's formula without its parentheses: "… on Tuesday AP Photo/Jane Doe"
+        if nameEnd == "Photo", slashWord >= captionBeforeCreditWords + 1, lowercasedAgencies.contains(words[slashWord - 1].lowercased()),
+           let first = source.first, first.first?.isUppercase ?? false {
+            return caption.unicodeScalars.distance(from: caption.startIndex, to: words[slashWord - 1].startIndex)
+        }
         guard isSource(source) else { return nil }
         // the name before the slash: up to two capitalised words, with any initials between them
         var start = slashWord
