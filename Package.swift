@@ -1,6 +1,17 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Swift's runtime and Foundation linked into the `copydesk` binary on Linux: a process no longer
+/// loads and binds their shared libraries, which was 40% of what `copydesk version` cost
+/// (docs/benchmarks.md). The modules are compiled against the shared SDK, whose Foundation does not
+/// name the archives its static build needs, so they are named here. ThreadSanitizer's allocator
+/// does not hold with a static runtime: `scripts/tsan` sets COPYDESK_SHARED_RUNTIME.
+let staticRuntime: [LinkerSetting] = Context.environment["COPYDESK_SHARED_RUNTIME"] != nil ? [] : [
+    .unsafeFlags(["-static-stdlib", "-lFoundation", "-lFoundationInternationalization", "-lFoundationEssentials",
+                  "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections"],
+                 .when(platforms: [.linux])),
+]
+
 let package = Package(
     name: "Copydesk",
     platforms: [.macOS(.v14)],
@@ -33,10 +44,13 @@ let package = Package(
         .target(name: "CopydeskLSP", dependencies: ["Copydesk"]),
         .executableTarget(name: "copydesk", dependencies: [
             "Copydesk", "CopydeskServer", "CopydeskLSP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: staticRuntime),
         .executableTarget(name: "EmbedResourcesTool"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
-        .testTarget(name: "CopydeskTests", dependencies: ["Copydesk", "copydesk"]),
+        // The tests run the built binary (`swift build --build-tests` builds every product) rather than
+        // link its module: the static linking above would then apply to the test bundle too, and the
+        // static SDK has no Testing library.
+        .testTarget(name: "CopydeskTests", dependencies: ["Copydesk"]),
     ],
     swiftLanguageModes: [.v6]
 )
