@@ -8,8 +8,9 @@ import Foundation
 /// blocks (the way Readability recognises them, by element and class tokens), and
 /// when one container clearly holds the story's paragraphs, text outside it is
 /// chrome too. Figures come from `<figure>`/`<figcaption>` and caption-classed
-/// elements, credits from credit-classed children, `<cite>`, `<small>`,
-/// `data-credit`, itemprop `creator`/`copyrightHolder`, and JSON-LD `creditText`.
+/// elements, credits from credit-classed children (or a credit element between an
+/// image and its caption), `<cite>`, `<small>`, `data-credit`, itemprop
+/// `creator`/`copyrightHolder`, and JSON-LD `creditText`.
 /// Dates come from JSON-LD, `<meta>` and `<time datetime>`.
 public struct HTMLParser: ArticleParser {
     public static let format = "html"
@@ -91,6 +92,10 @@ struct HTMLWalker {
     var passedMain = false
     /// The last image outside a figure, whose caption may be the next text repeating its alt.
     var looseImage: (alt: String, src: String, location: SourceRange, blockCount: Int, inStory: Bool)?
+    /// The index of the block a credit-classed element opened right after a loose image: the
+    /// image's credit when a caption element follows it (`<img> <div class="credit">…</div>
+    /// <div class="caption">…</div>`).
+    var creditUnderImage: Int?
 
     init(_ doc: HTMLDocument) {
         self.doc = doc
@@ -379,6 +384,10 @@ struct HTMLWalker {
             flush()
             var pending = PendingFigure(location: location, firstBlock: blocks.count)
             pending.markedUp = tag == "figcaption" || cls.media
+            if let credit = creditUnderImage, credit == blocks.count - 1, looseImage?.blockCount == credit {
+                pending.credits = [credit]
+                blocks[credit].role = .credit
+            }
             // a caption-classed element takes the image that stands just before it
             if !pending.markedUp, let image = looseImage, blocks.count - image.blockCount <= 1 {
                 pending.imageSource = image.src
@@ -421,6 +430,9 @@ struct HTMLWalker {
 
         if Self.imageTags.contains(tag) { noteImage(node, tag: tag, context) }
         if isBlock || context.credit != outer.credit { flush() }
+        if cls.credit, context.figure == nil, !context.chrome, looseImage?.blockCount == blocks.count {
+            creditUnderImage = blocks.count
+        }
         return (context, isBlock)
     }
 

@@ -117,6 +117,28 @@ import Testing
         #expect(caption?.hasPrefix("Helmet camera footage") == true)
     }
 
+    @Test func htmlCreditElementAboveItsCaptionIsTheFiguresCredit() throws {
+        let html = """
+        <html><body><article><h1>Harbor Road Reopens</h1>
+        <p>Crews finished the repairs to Harbor Road on Tuesday, two weeks ahead of the schedule.</p>
+        <div class="inline-media"><img src="/media/road.jpg" alt="Harbor Road">
+        <div class="credit">Ann Lee/Valley Photo</div>
+        <div class="caption">Traffic returns to Harbor Road after the repairs on Tuesday.</div></div>
+        <p>The council thanked the crews at its meeting on Wednesday evening in the town hall.</p>
+        <div class="inline-media"><img src="/media/hall.jpg" alt="Town hall"><p class="credit"></p>
+        <p class="caption">Residents gather outside the town hall before the meeting on Wednesday.</p></div>
+        </article></body></html>
+        """
+        let article = try parse(html, "html")
+        #expect(article.figures.count == 2)
+        #expect(article.figures.first?.credit == "Ann Lee/Valley Photo")
+        #expect(article.figures.first?.caption.map { article.blocks[$0].text } == "Traffic returns to Harbor Road after the repairs on Tuesday.")
+        #expect(article.blocks.first { $0.text == "Ann Lee/Valley Photo" }?.role == .credit)
+        // an empty credit element leaves the caption that follows it a caption with no credit
+        #expect(article.figures.last?.credit == nil)
+        #expect(article.figures.last?.caption.map { article.blocks[$0].text }?.hasPrefix("Residents gather") == true)
+    }
+
     @Test func bylineDatesWithTwoDigitYearsNeedATime() throws {
         let dated = try parse("Council closes harbor road\n\nBy Ann Lee - 11/19/19 06:56 AM EST\n\nThe council voted on Tuesday to close the harbor road for repairs.\n", "txt")
         #expect(dated.published?.iso == "2019-11-19")
