@@ -384,7 +384,8 @@ struct HTMLWalker {
             flush()
             var pending = PendingFigure(location: location, firstBlock: blocks.count)
             pending.markedUp = tag == "figcaption" || cls.media
-            if let credit = creditUnderImage, credit == blocks.count - 1, looseImage?.blockCount == credit {
+            // (a <figure> that follows brings its own image, and its own credit if any)
+            if tag != "figure", let credit = creditUnderImage, credit == blocks.count - 1, looseImage?.blockCount == credit {
                 pending.credits = [credit]
                 blocks[credit].role = .credit
             }
