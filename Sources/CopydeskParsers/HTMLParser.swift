@@ -384,7 +384,7 @@ struct HTMLWalker {
             flush()
             var pending = PendingFigure(location: location, firstBlock: blocks.count)
             pending.markedUp = tag == "figcaption" || cls.media
-            // (a <figure> that follows brings its own image, and its own credit if any)
+            // the credit element just above takes its image's caption; a <figure> brings its own image
             if tag != "figure", let credit = creditUnderImage, credit == blocks.count - 1, looseImage?.blockCount == credit {
                 pending.credits = [credit]
                 blocks[credit].role = .credit
