@@ -29,29 +29,29 @@ public struct LogisticModel: Sendable {
     /// The default threshold for articles of `format`; a format the model was not tuned for reports nothing.
     public func threshold(for format: String) -> Double { thresholds[format] ?? 1 }
 
-    /// Reads a model from JSON text; `source` names it in errors. Read by hand: `JSONDecoder`
-    /// costs a whole millisecond of start-up for a file this small.
+    /// Reads a model from JSON text; `source` names it in errors. Read with `JSONReader`:
+    /// `JSONDecoder` or `JSONSerialization` would cost most of a millisecond of start-up.
     public static func decode(_ text: String, source: String) throws -> LogisticModel {
         func fail(_ why: String) -> ModelError { ModelError("\(source): not a model file (\(why))") }
-        let root: Any
-        do { root = try JSONSerialization.jsonObject(with: Data(text.utf8)) } catch { throw fail("\(error.localizedDescription)") }
-        guard let object = root as? [String: Any] else { throw fail("not a JSON object") }
-        func number(_ value: Any?, _ key: String) throws -> Double {
-            guard let n = value as? NSNumber else { throw fail("'\(key)' must be a number") }
-            return n.doubleValue
+        let root: JSONNode
+        do { root = try JSONReader.parse(text) } catch { throw fail("\(error)") }
+        guard case .object = root else { throw fail("not a JSON object") }
+        func number(_ value: JSONNode?, _ key: String) throws -> Double {
+            guard case .number(let n) = value else { throw fail("'\(key)' must be a number") }
+            return n
         }
-        guard let target = object["target"] as? String else { throw fail("'target' must be a string") }
-        guard let features = object["features"] as? [[String: Any]] else { throw fail("'features' must be a list of objects") }
-        guard let thresholds = object["thresholds"] as? [String: Any] else { throw fail("'thresholds' must be an object") }
+        guard case .string(let target) = root["target"] else { throw fail("'target' must be a string") }
+        guard case .array(let features) = root["features"] else { throw fail("'features' must be a list of objects") }
+        guard case .object(let thresholds) = root["thresholds"] else { throw fail("'thresholds' must be an object") }
         return LogisticModel(
-            target: target, bias: try number(object["bias"], "bias"),
+            target: target, bias: try number(root["bias"], "bias"),
             features: try features.map { f in
-                guard let name = f["name"] as? String else { throw fail("a feature's 'name' must be a string") }
+                guard case .string(let name) = f["name"] else { throw fail("a feature's 'name' must be a string") }
                 return Feature(name: name, weight: try number(f["weight"], "weight"), mean: try number(f["mean"], "mean"),
                                scale: try number(f["scale"], "scale"))
             },
-            thresholds: try thresholds.mapValues { try number($0, "thresholds") },
-            precisionGoal: try object["precisionGoal"].flatMap { $0 is NSNull ? nil : try number($0, "precisionGoal") })
+            thresholds: Dictionary(try thresholds.map { ($0.key, try number($0.value, "thresholds")) }, uniquingKeysWith: { first, _ in first }),
+            precisionGoal: try root["precisionGoal"].flatMap { if case .null = $0 { nil } else { try number($0, "precisionGoal") } })
     }
 
     /// Throws unless every feature the model names is in `known`.
