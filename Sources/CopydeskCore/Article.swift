@@ -25,6 +25,11 @@ public struct Block: Sendable {
         self.figure = figure
     }
 
+    /// The block without its first `count` scalars, each remaining one at its own source position.
+    public func dropping(first count: Int) -> Block {
+        Block(role: role, scalars: Array(scalars.dropFirst(count)), map: map.dropping(first: count), figure: figure)
+    }
+
     /// The source range of the whole block.
     public var range: SourceRange { map.range(0..<scalars.count) }
 

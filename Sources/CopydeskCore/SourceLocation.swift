@@ -129,6 +129,17 @@ public struct SourceMap: Sendable, Hashable {
         count += 1
     }
 
+    /// The map of the text from scalar `offset` on, as the text with its first `offset` scalars dropped.
+    public func dropping(first offset: Int) -> SourceMap {
+        var map = SourceMap()
+        guard offset < count, !runs.isEmpty else { return map }
+        let first = run(at: offset)
+        map.runs = [Run(offset: 0, location: location(at: offset), width: runs[first].width)]
+            + runs[(first + 1)...].map { Run(offset: $0.offset - offset, location: $0.location, width: $0.width) }
+        map.count = count - offset
+        return map
+    }
+
     /// The index of the run holding the scalar at `offset` (clamped).
     private func run(at offset: Int) -> Int {
         var low = 0, high = runs.count - 1

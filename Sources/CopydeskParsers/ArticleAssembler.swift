@@ -5,6 +5,7 @@ import Foundation
 /// quotations, suppressions and a dateline date when nothing better is known.
 enum ArticleAssembler {
     static func finish(_ article: inout Article, source: String) {
+        dropGalleryCounts(&article)
         findNotices(&article)
         if let (date, block) = dateline(in: article) {
             if article.published == nil {
@@ -21,6 +22,31 @@ enum ArticleAssembler {
         article.suppressions = inline
         article.suppressions.disabledRules.formUnion(fileWide)
         article.suppressions.mentioned += fileWide.sorted().map { ($0, 0) }
+    }
+
+    /// A gallery prints its count before every caption ("6 The singer, 64, was diagnosed …" under
+    /// each of six pictures). When every caption of a page, two or more, opens with the same number
+    /// and the number is at least their count, it is the gallery's count, not the captions' words.
+    static func dropGalleryCounts(_ article: inout Article) {
+        let captions = article.blocks.indices.filter { article.blocks[$0].role == .caption }
+        guard captions.count >= 2, let count = galleryCount(article.blocks[captions[0]].scalars), count.value >= captions.count,
+              captions.allSatisfy({ galleryCount(article.blocks[$0].scalars)?.value == count.value }) else { return }
+        for i in captions {
+            let old = article.blocks[i].text
+            article.blocks[i] = article.blocks[i].dropping(first: count.length)
+            // a caption that carries its own credit is the figure's credit too
+            for f in article.figures.indices where article.figures[f].caption == i && article.figures[f].credit == old {
+                article.figures[f].credit = article.blocks[i].text
+            }
+        }
+    }
+
+    /// A number of one or two digits, a space, then a capital: the number and the scalars it takes, space included.
+    static func galleryCount(_ scalars: [Unicode.Scalar]) -> (value: Int, length: Int)? {
+        let digits = scalars.prefix { ("0"..."9").contains($0) }
+        guard (1...2).contains(digits.count), scalars.count > digits.count + 1, scalars[digits.count] == " ",
+              scalars[digits.count + 1].properties.isUppercase, let value = Int(String(scalars: digits)) else { return nil }
+        return (value, digits.count + 1)
     }
 
     /// Adds a notice for every notice-like block; photo copyrights in captions and credits are left out.

@@ -54,6 +54,37 @@ import Testing
         #expect(article.figures[1].caption.map { article.blocks[$0].text } == "The bridge closed at noon on Sunday.")
     }
 
+    @Test func aGallerysCountBeforeEveryCaptionIsNotTheCaptions() throws {
+        let gallery = """
+        # Harbor Festival
+
+        ![Boats](a.jpg)
+
+        *3 Boats line the harbor before the festival on Saturday. Credit: Ann Lee*
+
+        The festival opened on Saturday with a parade of boats along the quay.
+
+        ![Crowd](b.jpg)
+
+        *3 Crowds gather on the quay for the parade*
+
+        ![Stage](c.jpg)
+
+        *3 The main stage at dusk*
+        """
+        let article = try parse(gallery, "md")
+        let captions = article.figures.compactMap { $0.caption.map { article.blocks[$0] } }
+        #expect(captions.map(\.text) == ["Boats line the harbor before the festival on Saturday. Credit: Ann Lee",
+                                         "Crowds gather on the quay for the parade", "The main stage at dusk"])
+        #expect(captions.first?.range.start == CopydeskCore.SourceLocation(line: 5, column: 4))
+        #expect(article.figures.first?.credit == captions.first?.text)
+        // numbers that differ, or fewer than the captions, are the captions' own words
+        for (from, to) in [("*3 Crowds", "*2 Crowds"), ("*3 ", "*2 ")] {
+            let own = try parse(gallery.replacingOccurrences(of: from, with: to), "md")
+            #expect(own.figures.compactMap { $0.caption.map { own.blocks[$0].text } }.allSatisfy { $0.first?.isNumber == true }, "\(to)")
+        }
+    }
+
     @Test func anAnimationCreditLineIsTheCreditOfTheLineAbove() throws {
         let text = """
             Storm Floods Riverside Homes
