@@ -99,6 +99,20 @@ import Testing
         "md": ["caption-duplicated": (0.7, 0.75)],
     ]
 
+    /// Floors on `silver.py`'s caption measure over corpus/more: of the captions the markup marks,
+    /// the share `copydesk parse` reports as figure captions (today's figures, a little below).
+    static let captionFloors = ["txt": 0.66, "md": 0.88, "html": 0.81]
+
+    @Test func captionsTheMarkupMarksAreRecognised() throws {
+        guard let more = Support.corpus("more") else { return }
+        let result = try Support.evaluation("silver.py", ["--corpus", more.path],
+                                            folder: Support.shared.appendingPathComponent("tools")) as? [String: [String: Any]] ?? [:]
+        for (rendition, floor) in Self.captionFloors {
+            let recall = result[rendition]?["caption_recall"] as? Double ?? 0
+            #expect(recall >= floor, "\(rendition): captions recognised \(recall), floor \(floor)")
+        }
+    }
+
     @Test func handWrittenChecksHoldOnPublishersTheyWereNotWrittenOn() throws {
         guard Support.corpus("more") != nil else { return }
         let result = try Support.evaluation("silver_checks.py") as? [String: [String: Int]] ?? [:]

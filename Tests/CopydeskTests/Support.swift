@@ -49,12 +49,12 @@ enum Support {
         return (result.code, result.out)
     }
 
-    /// Runs one of `Training/`'s measures (`script` and its arguments) on the release binary and
-    /// returns the figures it writes with `--json`.
-    static func evaluation(_ script: String, _ arguments: [String] = []) throws -> Any {
+    /// Runs one of `Training/`'s measures, or another `folder`'s (`script` and its arguments), on the
+    /// release binary and returns the figures it writes with `--json`.
+    static func evaluation(_ script: String, _ arguments: [String] = [], folder: URL = root.appendingPathComponent("Training")) throws -> Any {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("evaluation-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: out) }
-        let run = try process("/usr/bin/env", ["python3", root.appendingPathComponent("Training/\(script)").path]
+        let run = try process("/usr/bin/env", ["python3", folder.appendingPathComponent(script).path]
             + arguments + ["--copydesk", binary.path, "--json", out.path])
         try #require(run.code == 0, "\(script) failed: \(run.err.suffix(800))")
         return try JSONSerialization.jsonObject(with: Data(contentsOf: out))
