@@ -40,7 +40,8 @@ extension PlainTextParser {
               (3...60).contains(units[c].words),
               let next = units.indices.dropFirst(c + 1).first(where: { roles[$0] == nil }) else { return nil }
         let text = units[c].text
-        if ArticleAssembler.opensWithDateline(text) { return nil }
+        // a copy of a paragraph above is the standfirst shown again (a dek, then an abstract), no caption
+        if ArticleAssembler.opensWithDateline(text) || units[..<c].contains(where: { $0.text == text }) { return nil }
         if ArticleAssembler.opensWithDateline(units[next].text) { return c }
         // a headline can stand between the date and the byline, but it does not end in a full stop
         if isByline(next) { return text.hasSuffix(".") ? c : nil }

@@ -74,6 +74,13 @@ public struct PlainTextParser: ArticleParser {
                next < units.count, roles[next] == nil, Self.isUncreditedCaption(next, units: units, roles: roles) {
                 caption = next
             }
+            // a credit set apart from the paragraph above and run into the one below (a figure's credit and
+            // caption elements, copied one under the other) captions the one below, when it is a sentence
+            // (the headline under a section's "Politics / date" line is none)
+            if let c = caption, c < group.first!, units[group.first!].blankBefore, next < units.count, roles[next] == nil,
+               !units[next].blankBefore, (3...60).contains(units[next].words), units[next].text.last.map({ ".!?\"”’)".contains($0) }) ?? false {
+                caption = next
+            }
             if let c = caption { roles[c] = .caption }
             let figure = figures.count
             figures.append((caption, group))

@@ -102,6 +102,30 @@ import Testing
         #expect(article.figures.first?.caption.map { article.blocks[$0].text } == "How the water rose along Harbor Road over the weekend.")
     }
 
+    /// Copied text sets a figure's credit and caption one under the other, apart from the paragraphs
+    /// around them: the credit's caption is the sentence under it, not the paragraph above.
+    @Test func aCreditRunIntoTheSentenceBelowCaptionsIt() throws {
+        let text = """
+            Storm Floods Riverside Homes
+
+            "We have never seen the water this high," said Ruth Diaz, who has lived on the road since 1990.
+
+            Ann K. Lee/for The Harbor Times
+            Volunteers stack sandbags on Main Street on Sunday.
+
+            Crews began pumping water from basements on Monday morning, the city said.
+
+            Sports / March 3, 2024
+            Harbor City Wins the Regatta for a Third Year Running
+            """
+        let article = try parse(text, "txt")
+        #expect(article.figures.first?.credit == "Ann K. Lee/for The Harbor Times")
+        #expect(article.figures.first?.caption.map { article.blocks[$0].text } == "Volunteers stack sandbags on Main Street on Sunday.")
+        #expect(article.blocks.first { $0.text.hasPrefix("\"We have never") }?.role == .body)
+        // a headline under a section's line is no caption
+        #expect(article.blocks.first { $0.text.hasPrefix("Harbor City Wins") }?.role != .caption)
+    }
+
     @Test func htmlRolesFiguresDatesAndPositions() throws {
         let html = """
         <html><head>
@@ -236,6 +260,7 @@ import Testing
         #expect(CreditRecognizer.hasLeadingCredit("Ann Lee | Valley Photo Agency Volunteers stack sandbags on Main Street"))
         #expect(CreditRecognizer.hasLeadingCredit("Image  copyright Valley Photo Agency Image caption Volunteers stack sandbags"))
         #expect(!CreditRecognizer.hasLeadingCredit("Volunteers stack sandbags on Main Street as the river rises, Ann Lee / Valley Photo"))
+        #expect(CreditRecognizer.hasLeadingCredit("Ann K. Lee/for The Harbor Times Volunteers stack sandbags on Main Street."))
     }
 
     /// A `Name / Agency` credit is names: capitalised words and particles; menus and teasers set
@@ -243,11 +268,11 @@ import Testing
     @Test func aBarOrSlashLineIsACreditOnlyWhenItsWordsAreNames() {
         for credit in ["Ann Lee / Valley Photo Agency", "Ruth Diaz/The Harbor Times via Valley Photo", "Ana de la Cruz | Harbor Press",
                        "Ann Lee / Instagram @annlee_photo", "Valley Photo Agency (Composite) / Harbor Press",
-                       "Text by Jo Lee | Photography by Ann Lee"] {
+                       "Text by Jo Lee | Photography by Ann Lee", "Ann K. Lee/for The Harbor Times", "Ruth T. Diaz / Valley Photo"] {
             #expect(CreditRecognizer.isCreditLine(credit), "\(credit)")
         }
         for menu in ["Sign in / Sign up", "Email the author | Follow on Twitter", "Live updates | Crews reopen the harbor road",
-                     "Harbor Road Reopens | Valley News …"] {
+                     "Harbor Road Reopens | Valley News …", "Reporting by Ann Lee. Editing by Ruth Diaz / Harbor Desk"] {
             #expect(!CreditRecognizer.isCreditLine(menu), "\(menu)")
         }
     }

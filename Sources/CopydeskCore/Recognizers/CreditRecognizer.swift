@@ -31,9 +31,10 @@ public enum CreditRecognizer {
                                          "courtesy", "provided by", "source", "©", "(c)", "copyright", "handout", "pool",
                                          "file photo", "getty images"]
 
-    /// `Name / Agency`, `Name | Agency`, `Agency/Agency`: short, no sentence punctuation, a slash or bar.
+    /// `Name / Agency`, `Name | Agency`, `Agency/Agency`, `Name/for Publication`: short, a slash or
+    /// bar, no sentence punctuation before it but a name's initials ("Kevin C. Doe/for The Daily").
     private static let slashCredit = try! NSRegularExpression(
-        pattern: "^[\\p{Lu}\\p{Lt}][^.!?\"“”:;]{0,80}\\s*[/|]\\s*[\\p{Lu}\\p{Lt}][^!?\"“”:;]{0,80}$")
+        pattern: "^[\\p{Lu}\\p{Lt}](?:[^.!?\"“”:;]|(?<=\\b\\p{Lu})\\.){0,80}\\s*[/|]\\s*(?:(?:for|via)\\s+)?[\\p{Lu}\\p{Lt}][^!?\"“”:;]{0,80}$")
     /// A credit standing at the end of a caption.
     private static let trailing = try! NSRegularExpression(pattern: """
         (?:\\((?:AP|AFP|Reuters)\\s+Photo[^)]*\\)|\\((?:\(agencyAlternation))\\)|\\((?:[\\w-]+\\.)+(?:com|org|net|gov|edu|co\\.uk)\\)|\\((?:photo|image|credit|illustration|video)[^)]{0,80}\\)|\
