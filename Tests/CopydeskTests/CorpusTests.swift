@@ -69,7 +69,7 @@ import Testing
     /// score under the model's Markdown cut, which moves when the model is refitted (`CreditModelTests`).
     static let mutantFloors: [String: [String: Double]] = [
         "txt": ["unattr": 0.97, "unattr2": 0.95, "capdup": 0.95, "cryear": 0.9, "nocredit": 0.0],
-        "md": ["unattr": 0.97, "unattr2": 0.95, "capdup": 0.75, "cryear": 0.95, "nocredit": 0.8],
+        "md": ["unattr": 0.97, "unattr2": 0.95, "capdup": 0.75, "cryear": 0.95, "nocredit": 0.9],
         "html": ["unattr": 0.97, "capdup": 0.9, "cryear": 1.0, "nocredit": 0.9],
     ]
 
@@ -101,7 +101,7 @@ import Testing
 
     /// Floors on `silver.py`'s caption measure over corpus/more: of the captions the markup marks,
     /// the share `copydesk parse` reports as figure captions (today's figures, a little below).
-    static let captionFloors = ["txt": 0.66, "md": 0.88, "html": 0.81]
+    static let captionFloors = ["txt": 0.67, "md": 0.88, "html": 0.81]
 
     @Test func captionsTheMarkupMarksAreRecognised() throws {
         guard let more = Support.corpus("more") else { return }
