@@ -6,6 +6,7 @@ import Foundation
 enum ArticleAssembler {
     static func finish(_ article: inout Article, source: String) {
         dropGalleryCounts(&article)
+        splitLeadingCredits(&article)
         findNotices(&article)
         if let (date, block) = dateline(in: article) {
             if article.published == nil {
@@ -38,6 +39,20 @@ enum ArticleAssembler {
             for f in article.figures.indices where article.figures[f].caption == i && article.figures[f].credit == old {
                 article.figures[f].credit = article.blocks[i].text
             }
+        }
+    }
+
+    /// A caption that opens with its credit ("Ann Lee/Valley Photo Volunteers stack sandbags …",
+    /// "REUTERS Crowds gather …"): the credit is the figure's, the rest the caption.
+    static func splitLeadingCredits(_ article: inout Article) {
+        for f in article.figures.indices {
+            guard let c = article.figures[f].caption, let start = CreditRecognizer.leadingCredit(in: article.blocks[c].text) else { continue }
+            let block = article.blocks[c]
+            if article.figures[f].credit == nil || article.figures[f].credit == block.text {
+                article.figures[f].credit = block.text(0..<start).trimmingSpaces()
+                article.figures[f].creditLocation = block.map.range(0..<(start - 1))
+            }
+            article.blocks[c] = block.dropping(first: start)
         }
     }
 

@@ -54,6 +54,24 @@ import Testing
         #expect(article.figures[1].caption.map { article.blocks[$0].text } == "The bridge closed at noon on Sunday.")
     }
 
+    @Test func aCaptionsOpeningCreditIsTheFiguresCredit() throws {
+        let md = """
+        # Harbor Road
+
+        ![Road](a.jpg)
+
+        *REUTERS Crews clear the harbor road after the storm on Sunday.*
+
+        The road reopened on Monday, the council said.
+        """
+        let article = try parse(md, "md")
+        let caption = try #require(article.figures.first?.caption.map { article.blocks[$0] })
+        #expect(caption.text == "Crews clear the harbor road after the storm on Sunday.")
+        #expect(caption.range.start == CopydeskCore.SourceLocation(line: 5, column: 10))
+        #expect(article.figures.first?.credit == "REUTERS")
+        #expect(article.figures.first?.creditLocation == CopydeskCore.SourceRange(start: .init(line: 5, column: 2), end: .init(line: 5, column: 9)))
+    }
+
     @Test func aGallerysCountBeforeEveryCaptionIsNotTheCaptions() throws {
         let gallery = """
         # Harbor Festival
@@ -261,6 +279,17 @@ import Testing
         #expect(CreditRecognizer.hasLeadingCredit("Image  copyright Valley Photo Agency Image caption Volunteers stack sandbags"))
         #expect(!CreditRecognizer.hasLeadingCredit("Volunteers stack sandbags on Main Street as the river rises, Ann Lee / Valley Photo"))
         #expect(CreditRecognizer.hasLeadingCredit("Ann K. Lee/for The Harbor Times Volunteers stack sandbags on Main Street."))
+        // where the credit ends is sure after a source, or an agency's name in capitals
+        let split = [("Ann Lee | Valley Photo Agency Volunteers stack sandbags on Main Street", "Volunteers stack"),
+                     ("ASSOCIATED PRESS Volunteers stack sandbags on Main Street.", "Volunteers stack"),
+                     ("Ann K. Lee/for The Harbor Times Volunteers stack sandbags on Main Street.", nil),
+                     ("NASA Astronauts train for the next mission in Houston.", nil),
+                     ("Ann Lee (Photo by Ruth Diaz/Getty Images)", nil),
+                     ("Image Credits: Ann Lee / AFP / Getty Images", nil)]
+        for (caption, rest) in split {
+            let start = CreditRecognizer.leadingCredit(in: caption)
+            #expect(start.map { String(String(caption.unicodeScalars.dropFirst($0)).prefix(16)) } == rest, "\(caption)")
+        }
     }
 
     /// A `Name / Agency` credit is names: capitalised words and particles; menus and teasers set

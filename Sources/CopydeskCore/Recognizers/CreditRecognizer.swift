@@ -110,26 +110,63 @@ public enum CreditRecognizer {
         if ["photo", "image", "credit"].contains(where: { label in
             head.hasPrefix(label) && head.dropFirst(label.count).drop(while: { $0 == "s" || $0 == " " }).first == ":"
         }) { return true }
-        // "Alex Wong | Getty Images Kristi Noem, governor…", "Image copyright Reuters Image caption …":
-        // a credit of a few words, then the caption starting with a capital
-        // cheap guard: the words a credit can take hold a slash or a bar, or open "Image copyright"
-        // (counted generously as bytes: a space that a combining mark follows splits no Character)
+        return !leadingCredits(caption).isEmpty
+    }
+
+    /// The scalar offset where the caption starts after the credit that opens it, when the credit's
+    /// end is sure: it ends with a source, the longest that does ("… | Getty Images", not "… | Getty"), or is an
+    /// agency's name in capitals. "Ann Lee/for The Harbor Times Crowds …" opens with a credit too,
+    /// but where the paper's name ends only a reader who knows the paper can tell.
+    public static func leadingCredit(in caption: String) -> Int? {
+        leadingCredits(caption).last { $0.sure }?.start
+    }
+
+    /// Words a caption has at least after the credit that opens it: a sentence, not a credit line.
+    static let captionAfterCreditWords = 4
+
+    /// Where the caption may start after a credit of a few words that opens it (scalar offsets,
+    /// nearest first), the caption starting with a capital: "Alex Wong | Getty Images Kristi Noem,
+    /// governor…", "Image copyright Reuters Image caption …", "ASSOCIATED PRESS Crowds gather …".
+    /// `sure`: the credit ends with a source and a sentence of a few words, no credit, follows it.
+    static func leadingCredits(_ caption: String) -> [(start: Int, sure: Bool)] {
+        // cheap guard: the words a credit can take hold a slash or a bar, open "Image copyright", or
+        // an agency's name in capitals opens the caption (counted generously as bytes: a space that
+        // a combining mark follows splits no Character)
         var byteWords = 0, inWord = false
         let opening = caption.utf8.prefix { b in
             if b == 0x20 { inWord = false } else if !inWord { inWord = true; byteWords += 1 }
             return byteWords <= 2 * leadingCreditWords
         }
-        guard opening.contains(where: { $0 == 0x2F || $0 == 0x7C }) || opensWithCopyrightLabel(caption) else { return false }
-        // only the first words can be a credit, and whether a word follows them
-        let words = caption.split(separator: " ", maxSplits: leadingCreditWords + 1)
-        guard words.count > 3 else { return false }
-        for k in 2...min(leadingCreditWords, words.count - 1) where words[k].first?.isUppercase == true {
+        let capitals = agencyInCapitals(opening: caption)
+        guard opening.contains(where: { $0 == 0x2F || $0 == 0x7C }) || opensWithCopyrightLabel(caption) || capitals != nil else { return [] }
+        // only the first words can be a credit, and whether a sentence follows them
+        let words = caption.split(separator: " ", maxSplits: leadingCreditWords + captionAfterCreditWords)
+        let start = { (k: Int) in caption.unicodeScalars.distance(from: caption.startIndex, to: words[k].startIndex) }
+        if let k = capitals, words.count > k + captionAfterCreditWords, words[k].first?.isUppercase == true { return [(start(k), true)] }
+        guard words.count > 3 else { return [] }
+        return (2...min(leadingCreditWords, words.count - 1)).compactMap { k in
+            guard words[k].first?.isUppercase == true else { return nil }
             let head = words[..<k].joined(separator: " ")
-            if (head.containsBytes("|") || head.containsBytes("/") || head.lowercased().hasPrefix("image copyright")) && isCreditLine(head) {
-                return true
-            }
+            guard head.containsBytes("|") || head.containsBytes("/") || head.lowercased().hasPrefix("image copyright"), isCreditLine(head) else { return nil }
+            let sure = (endsWithAgency(head) || sourceTailWords.contains(words[k - 1].lowercased()))
+                && words.count - k >= captionAfterCreditWords && !isCreditLine(String(caption.unicodeScalars.dropFirst(start(k))))
+            return (start(k), sure)
         }
-        return false
+    }
+
+    /// The agencies spelled in lower case too ("Reuters", "Associated Press"), lower-cased: in capitals
+    /// their name is set as a credit. An acronym ("NASA", "EPA") is spelled in capitals in any sentence.
+    private static let agenciesNotAcronyms = Set(agencies.filter { $0.uppercased() != $0 }.map { $0.lowercased() })
+
+    /// The number of words of an agency's name in capitals that opens `text` ("REUTERS …",
+    /// "ASSOCIATED PRESS …"): papers print the credit so before a caption; a sentence names them in title case.
+    private static func agencyInCapitals(opening text: String) -> Int? {
+        guard let first = text.unicodeScalars.first, first.properties.isUppercase else { return nil }
+        let words = text.split(separator: " ", maxSplits: 3).prefix(3)
+        return (1...words.count).last { k in
+            let name = words.prefix(k).joined(separator: " ")
+            return name.uppercased() == name && agenciesNotAcronyms.contains(name.lowercased())
+        }
     }
 
     /// Whether the caption's first two words are "Image copyright…", in any case and spacing.
