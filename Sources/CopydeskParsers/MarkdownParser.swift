@@ -300,6 +300,16 @@ private struct Walker {
                     blocks[k].figure = figureIndex
                 }
                 figure.credit = credit.map { blocks[$0].text }.joined(separator: " ")
+                // a credit set between the image and its caption: the paragraph under it, when it
+                // repeats the image's alt text or describes a picture
+                let n = credit.last! + 1
+                if figure.caption == nil, n < blocks.count, blocks[n].figure == nil, blocks[n].role == .body,
+                   (3...60).contains(blocks[n].text.split(separator: " ").count),
+                   repeatsAlt(n, alt: image.alt) || CaptionCues.describesPicture(blocks[n].text) {
+                    figure.caption = n
+                    blocks[n].role = .caption
+                    blocks[n].figure = figureIndex
+                }
             }
             if figure.credit == nil, CreditRecognizer.trailingCredit(in: image.alt) != nil {
                 figure.credit = image.alt
@@ -338,18 +348,21 @@ private struct Walker {
         return text.count > 2 && text.hasPrefix("*") && text.hasSuffix("*")
     }
 
+    /// Whether paragraph `n` repeats the image's alt text, whole or cut short ("..."), or the alt is a
+    /// description ending with the caption ("a hand holding a blue object: Needle poking skin …").
+    func repeatsAlt(_ n: Int, alt: String) -> Bool {
+        let altKey = ArticleAssembler.key(alt.hasSuffix("...") ? String(alt.dropLast(3)) : alt)
+        let key = ArticleAssembler.key(blocks[n].text)
+        return altKey.count >= 10 && (key.hasPrefix(altKey) || (key.count >= 20 && altKey.hasSuffix(key)))
+    }
+
     /// Whether the paragraph after an image is its caption: emphasised, the alt text again
     /// (alt may be cut short with "..."), a paragraph ending in a credit, one followed by a credit
     /// line, a video's stamp or the story's opening dateline.
     func isCaption(_ n: Int, alt: String) -> Bool {
         let text = blocks[n].text
         // emphasis, or emphasis that did not parse (`*Caption text. *`)
-        if emphasised.contains(n) || isLiterallyEmphasised(n) { return true }
-        let altKey = ArticleAssembler.key(alt.hasSuffix("...") ? String(alt.dropLast(3)) : alt)
-        let key = ArticleAssembler.key(text)
-        // the alt text, whole or cut short, or a description ending with the caption ("a hand holding
-        // a blue object: Needle poking skin …")
-        if altKey.count >= 10, key.hasPrefix(altKey) || (key.count >= 20 && altKey.hasSuffix(key)) { return true }
+        if emphasised.contains(n) || isLiterallyEmphasised(n) || repeatsAlt(n, alt: alt) { return true }
         let words = text.split(separator: " ").count
         guard words <= 80 else { return false }
         // a lead picture's caption: the story's dateline opens the next paragraph

@@ -54,6 +54,32 @@ import Testing
         #expect(article.figures[1].caption.map { article.blocks[$0].text } == "The bridge closed at noon on Sunday.")
     }
 
+    /// A credit line between an image and its caption: the paragraph under it is the caption when it
+    /// repeats the image's alt text or describes a picture, not when it is the story going on.
+    @Test func markdownCreditBetweenImageAndCaption() throws {
+        let md = """
+        # Harbor Road
+
+        ![Crews clear the harbor road](a.jpg)
+
+        Ann Lee/Valley Photo
+
+        Crews clear the harbor road after the storm on Sunday morning.
+
+        ![](b.jpg)
+
+        Ruth Diaz/Valley Photo
+
+        The council met on Monday to plan the repairs, which will take a month.
+        """
+        let article = try parse(md, "md")
+        #expect(article.figures.count == 2)
+        #expect(article.figures[0].credit == "Ann Lee/Valley Photo")
+        #expect(article.figures[0].caption.map { article.blocks[$0].text } == "Crews clear the harbor road after the storm on Sunday morning.")
+        #expect(article.figures[1].credit == "Ruth Diaz/Valley Photo")
+        #expect(article.figures[1].caption == nil)
+    }
+
     @Test func aCaptionsOpeningCreditIsTheFiguresCredit() throws {
         let md = """
         # Harbor Road
@@ -297,11 +323,13 @@ import Testing
     @Test func aBarOrSlashLineIsACreditOnlyWhenItsWordsAreNames() {
         for credit in ["Ann Lee / Valley Photo Agency", "Ruth Diaz/The Harbor Times via Valley Photo", "Ana de la Cruz | Harbor Press",
                        "Ann Lee / Instagram @annlee_photo", "Valley Photo Agency (Composite) / Harbor Press",
-                       "Text by Jo Lee | Photography by Ann Lee", "Ann K. Lee/for The Harbor Times", "Ruth T. Diaz / Valley Photo"] {
+                       "Text by Jo Lee | Photography by Ann Lee", "Ann K. Lee/for The Harbor Times", "Ruth T. Diaz / Valley Photo",
+                       "By Ann Lee/AFP/Getty Images."] {
             #expect(CreditRecognizer.isCreditLine(credit), "\(credit)")
         }
         for menu in ["Sign in / Sign up", "Email the author | Follow on Twitter", "Live updates | Crews reopen the harbor road",
-                     "Harbor Road Reopens | Valley News …", "Reporting by Ann Lee. Editing by Ruth Diaz / Harbor Desk"] {
+                     "Harbor Road Reopens | Valley News …", "Reporting by Ann Lee. Editing by Ruth Diaz / Harbor Desk",
+                     "By Ann Lee | The Harbor Times"] {
             #expect(!CreditRecognizer.isCreditLine(menu), "\(menu)")
         }
     }
@@ -331,6 +359,9 @@ import Testing
                         "Residents returned to the Harbor Road area on Tuesday.", "Read more at Harbor Times/Opinion"] {
             #expect(CreditRecognizer.trailingCredit(in: caption) == nil, "\(caption)")
         }
+        // a bar between the caption and its credit, and a link to the picture's page after the credit
+        #expect(CreditRecognizer.trailingCredit(in: "Crews clear the harbor road. | AP Photo") != nil)
+        #expect(CreditRecognizer.trailingCredit(in: "Crews clear the harbor road. (AP Photo/Ann Lee) more >") != nil)
         // a bar after a sentence is a credit's empty slot; after a menu item it is the menu's separator
         #expect(CreditRecognizer.hasEmptyCreditSlot("Ann Lee speaks at the harbor on Tuesday. |"))
         #expect(!CreditRecognizer.hasEmptyCreditSlot("Make The Harbor Times your Home Page |"))

@@ -182,7 +182,13 @@ public enum CreditRecognizer {
         guard !text.isEmpty, text.utf8.count <= 320, text.count <= 160 else { return false }
         let range = NSRange(location: 0, length: text.utf16.count)
         let words = text.spaceSeparatedWordCount()
-        if text.hasPrefix("By ") || text.hasPrefix("by ") { return false }   // a byline, not a credit
+        // a byline, not a credit; "By Ann Lee/Valley Photo" names the picture's source
+        if text.hasPrefix("By ") || text.hasPrefix("by ") {
+            let rest = String(text.dropFirst(3))
+            let sides = rest.lowercased().split(whereSeparator: { $0 == "/" || $0 == "|" }).dropFirst().map { $0.trimming(charactersIn: " .") }
+            return sides.contains { lowercasedAgencies.contains($0) || sourceTailWords.contains($0.split(separator: " ").last.map(String.init) ?? "") }
+                && isCreditLine(rest)
+        }
         // a credit in parentheses on its own line: "(Jane Doe / Associated Press)"
         if text.hasPrefix("("), text.hasSuffix(")"), text.count > 4, !text.dropFirst().contains("(") {
             return isCreditLine(String(text.dropFirst().dropLast()))
@@ -236,8 +242,17 @@ public enum CreditRecognizer {
 
     /// The scalar offset where a trailing credit starts in a caption, if it has one.
     public static func trailingCredit(in caption: String) -> Int? {
-        labelledTrailingCredit(in: caption) ?? creditAfterCaption(in: caption) ?? copyrightTail(in: caption)
+        let caption = withoutTrailingControl(caption)
+        return labelledTrailingCredit(in: caption) ?? creditAfterCaption(in: caption) ?? copyrightTail(in: caption)
             ?? unpunctuatedSlashCredit(in: caption)
+    }
+
+    /// The caption without a control set after it that links to the picture's page ("… (AP Photo/Ann Lee) more >").
+    static func withoutTrailingControl(_ caption: String) -> String {
+        guard let last = caption.utf8.last(where: { $0 != 0x20 }), last == UInt8(ascii: ">") || last == 0xBB else { return caption }
+        let trimmed = caption.trimmingSpaces()
+        guard let control = CaptionCues.expanders.first(where: { trimmed.lowercased().hasSuffix(" " + $0) }) else { return caption }
+        return String(trimmed.dropLast(control.count)).trimmingSpaces()
     }
 
     /// Words a credit marked by "©" inside a caption has at most ("… at the gala ©Jane Doe/Agency").
@@ -335,7 +350,8 @@ public enum CreditRecognizer {
         }) else { return nil }
         let fragment = scalars[start..<end]
         if fragment.first == "(", fragment.last == ")", isBracketedName(fragment.dropFirst().dropLast()) { return start }
-        let text = String(scalars: fragment)
+        // "… electoral votes. | AP Photo": a bar set between caption and credit
+        let text = String(scalars: fragment.first == "|" ? fragment.dropFirst() : fragment).trimmingSpaces()
         guard text.split(separator: " ").count <= afterCaptionWords, !text.hasSuffix(".") else { return nil }
         // a label with no name after it ("(credit: )") is an empty slot, no credit
         let named = withoutLabel(text.trimming(charactersIn: "()[] "))
