@@ -110,7 +110,7 @@ public enum CreditRecognizer {
         if ["photo", "image", "credit"].contains(where: { label in
             head.hasPrefix(label) && head.dropFirst(label.count).drop(while: { $0 == "s" || $0 == " " }).first == ":"
         }) { return true }
-        return !leadingCredits(caption).isEmpty
+        return !leadingCredits(caption, all: false).isEmpty
     }
 
     /// The scalar offset where the caption starts after the credit that opens it, when the credit's
@@ -118,7 +118,13 @@ public enum CreditRecognizer {
     /// agency's name in capitals. "Ann Lee/for The Harbor Times Crowds …" opens with a credit too,
     /// but where the paper's name ends only a reader who knows the paper can tell.
     public static func leadingCredit(in caption: String) -> Int? {
-        leadingCredits(caption).last { $0.sure }?.start
+        leadingCredits(caption, all: true).last { credit in
+            guard !credit.capitals else { return true }
+            // a sentence of a few words follows the credit, and is no credit itself
+            let rest = String(caption.unicodeScalars.dropFirst(credit.start))
+            return (endsWithAgency(credit.head) || credit.head.split(separator: " ").last.map { sourceTailWords.contains($0.lowercased()) } == true)
+                && rest.split(separator: " ", maxSplits: captionAfterCreditWords).count >= captionAfterCreditWords && !isCreditLine(rest)
+        }?.start
     }
 
     /// Words a caption has at least after the credit that opens it: a sentence, not a credit line.
@@ -127,8 +133,8 @@ public enum CreditRecognizer {
     /// Where the caption may start after a credit of a few words that opens it (scalar offsets,
     /// nearest first), the caption starting with a capital: "Alex Wong | Getty Images Kristi Noem,
     /// governor…", "Image copyright Reuters Image caption …", "ASSOCIATED PRESS Crowds gather …".
-    /// `sure`: the credit ends with a source and a sentence of a few words, no credit, follows it.
-    static func leadingCredits(_ caption: String) -> [(start: Int, sure: Bool)] {
+    /// `all`: every place, else the nearest alone. `capitals`: the credit is an agency's name in capitals.
+    static func leadingCredits(_ caption: String, all: Bool) -> [(start: Int, head: String, capitals: Bool)] {
         // cheap guard: the words a credit can take hold a slash or a bar, open "Image copyright", or
         // an agency's name in capitals opens the caption (counted generously as bytes: a space that
         // a combining mark follows splits no Character)
@@ -142,16 +148,18 @@ public enum CreditRecognizer {
         // only the first words can be a credit, and whether a sentence follows them
         let words = caption.split(separator: " ", maxSplits: leadingCreditWords + captionAfterCreditWords)
         let start = { (k: Int) in caption.unicodeScalars.distance(from: caption.startIndex, to: words[k].startIndex) }
-        if let k = capitals, words.count > k + captionAfterCreditWords, words[k].first?.isUppercase == true { return [(start(k), true)] }
-        guard words.count > 3 else { return [] }
-        return (2...min(leadingCreditWords, words.count - 1)).compactMap { k in
-            guard words[k].first?.isUppercase == true else { return nil }
-            let head = words[..<k].joined(separator: " ")
-            guard head.containsBytes("|") || head.containsBytes("/") || head.lowercased().hasPrefix("image copyright"), isCreditLine(head) else { return nil }
-            let sure = (endsWithAgency(head) || sourceTailWords.contains(words[k - 1].lowercased()))
-                && words.count - k >= captionAfterCreditWords && !isCreditLine(String(caption.unicodeScalars.dropFirst(start(k))))
-            return (start(k), sure)
+        if let k = capitals, words.count > k + captionAfterCreditWords, words[k].first?.isUppercase == true {
+            return [(start(k), words[..<k].joined(separator: " "), true)]
         }
+        guard words.count > 3 else { return [] }
+        var found: [(start: Int, head: String, capitals: Bool)] = []
+        for k in 2...min(leadingCreditWords, words.count - 1) where words[k].first?.isUppercase == true {
+            let head = words[..<k].joined(separator: " ")
+            guard head.containsBytes("|") || head.containsBytes("/") || head.lowercased().hasPrefix("image copyright"), isCreditLine(head) else { continue }
+            found.append((start(k), head, false))
+            if !all { break }
+        }
+        return found
     }
 
     /// The agencies spelled in lower case too ("Reuters", "Associated Press"), lower-cased: in capitals
@@ -161,7 +169,9 @@ public enum CreditRecognizer {
     /// The number of words of an agency's name in capitals that opens `text` ("REUTERS …",
     /// "ASSOCIATED PRESS …"): papers print the credit so before a caption; a sentence names them in title case.
     private static func agencyInCapitals(opening text: String) -> Int? {
-        guard let first = text.unicodeScalars.first, first.properties.isUppercase else { return nil }
+        // cheap guard: a word in capitals opens the text
+        let opening = text.unicodeScalars.prefix(2)
+        guard opening.count == 2, opening.allSatisfy(\.properties.isUppercase) else { return nil }
         let words = text.split(separator: " ", maxSplits: 3).prefix(3)
         return (1...words.count).last { k in
             let name = words.prefix(k).joined(separator: " ")
@@ -250,8 +260,8 @@ public enum CreditRecognizer {
     /// The caption without a control set after it that links to the picture's page ("… (AP Photo/Ann Lee) more >").
     static func withoutTrailingControl(_ caption: String) -> String {
         guard let last = caption.utf8.last(where: { $0 != 0x20 }), last == UInt8(ascii: ">") || last == 0xBB else { return caption }
-        let trimmed = caption.trimmingSpaces()
-        guard let control = CaptionCues.expanders.first(where: { trimmed.lowercased().hasSuffix(" " + $0) }) else { return caption }
+        let trimmed = caption.trimmingSpaces(), lower = trimmed.lowercased()
+        guard let control = CaptionCues.expanders.first(where: { lower.hasSuffix(" " + $0) }) else { return caption }
         return String(trimmed.dropLast(control.count)).trimmingSpaces()
     }
 
