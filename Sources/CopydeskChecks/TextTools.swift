@@ -101,4 +101,34 @@ enum TextTools {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// The FNV-1a hashes of the first `limit` words of `normalized` text (words separated by
+    /// single spaces, as `normalized` leaves them), sorted, each once: a set of words that two
+    /// texts can be compared by with a merge, no hash table built.
+    static func wordHashes(ofNormalized normalized: String, limit: Int) -> [UInt64] {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(limit)
+        for word in normalized.utf8.split(separator: 0x20).prefix(limit) {
+            hashes.append(Fingerprint.fnv1a(word))
+        }
+        hashes.sort()
+        return hashes.indices.compactMap { $0 > 0 && hashes[$0] == hashes[$0 - 1] ? nil : hashes[$0] }
+    }
+
+    /// How many hashes two sorted, duplicate-free `wordHashes` share.
+    static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var i = 0, j = 0, shared = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
+    }
 }

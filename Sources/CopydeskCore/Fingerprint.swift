@@ -20,12 +20,18 @@ public enum Fingerprint {
 
     /// 64-bit FNV-1a of the UTF-8 bytes, as 16 hex digits.
     public static func hash(_ text: String) -> String {
+        let hex = String(fnv1a(text.utf8), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// 64-bit FNV-1a of `bytes`.
+    @inlinable
+    public static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             h ^= UInt64(byte)
             h = h &* 0x0000_0100_0000_01b3
         }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return h
     }
 }

@@ -77,15 +77,15 @@ public struct CaptionDuplicateCheck: CheckKind {
         let words: [Substring]
         /// Hashes of the word 3-grams.
         let trigrams: Set<Int>
-        /// The first 40 words, for a quick overlap test.
-        let wordSet: Set<Substring>
+        /// The first `overlapWords` words, hashed, for a quick overlap test.
+        let wordHashes: [UInt64]
 
         init(block: Int, core: String) {
             self.block = block
             self.core = core
             let words = core.spaceSeparatedWords()
             self.words = words
-            wordSet = Set(words.prefix(40))
+            wordHashes = TextTools.wordHashes(ofNormalized: core, limit: CaptionDuplicateCheck.overlapWords)
             trigrams = words.count >= 3 ? Set((0...(words.count - 3)).map { i in
                 var hasher = Hasher()
                 for word in words[i..<i + 3] { hasher.combine(word) }
@@ -127,6 +127,10 @@ public struct CaptionDuplicateCheck: CheckKind {
     /// story of the file (an archive joined into one), and the work stays linear in the file's length.
     static let storyBlocks = 1_000
 
+    /// The quick overlap test compares this many opening words: a repeat shares half of them with its
+    /// caption, and the words of a long paragraph past them would only cost time.
+    static let overlapWords = 40
+
     /// The caption block that paragraph `i` repeats, if any.
     func repeatedCaption(_ i: Int, captions: ArraySlice<Text>, article: Article) -> Int? {
         let block = article.blocks[i]
@@ -138,12 +142,10 @@ public struct CaptionDuplicateCheck: CheckKind {
                       && ($0.words.count >= 12 || words <= 2 * $0.words.count + 10)
               }),
               block.scalars.count < 4000 else { return nil }
-        // cheap guard: a repeat shares most of its words with some caption
-        let plain = Set(TextTools.normalized(String(block.text.prefix(400))).spaceSeparatedWords().prefix(40))
+        // cheap guard: a repeat shares most of its opening words with some caption
+        let plain = TextTools.wordHashes(ofNormalized: TextTools.normalized(String(block.text.prefix(400))), limit: Self.overlapWords)
         guard captions.contains(where: { c in
-            // counted over the smaller set, with no set built for the answer
-            let shared = c.wordSet.count <= plain.count ? c.wordSet.count(where: plain.contains) : plain.count(where: c.wordSet.contains)
-            return Double(shared) >= 0.5 * Double(min(c.wordSet.count, plain.count))
+            Double(TextTools.sharedCount(c.wordHashes, plain)) >= 0.5 * Double(min(c.wordHashes.count, plain.count))
         }) else { return nil }
         let candidate = Text(block: i, core: Self.core(block.text))
         // page chrome repeats titles (teasers, menus, a video player's end card, a playlist); a caption
