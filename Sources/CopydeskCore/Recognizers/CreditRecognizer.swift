@@ -35,12 +35,20 @@ public enum CreditRecognizer {
     /// bar, no sentence punctuation before it but a name's initials ("Kevin C. Doe/for The Daily").
     private static let slashCredit = try! NSRegularExpression(
         pattern: "^[\\p{Lu}\\p{Lt}](?:[^.!?\"“”:;]|(?<=\\b\\p{Lu})\\.){0,80}\\s*[/|]\\s*(?:(?:for|via)\\s+)?[\\p{Lu}\\p{Lt}][^!?\"“”:;]{0,80}$")
-    /// A credit standing at the end of a caption.
-    private static let trailing = try! NSRegularExpression(pattern: """
+    /// A credit in brackets standing at the end of a caption. Each form of a caption's closing credit
+    /// is its own expression, run only where its marks are (`trailingForms`): one alternation of all
+    /// of them tried at every position of the tail cost twice as much as the three.
+    private static let trailingInBrackets = try! NSRegularExpression(pattern: """
         (?:\\((?:AP|AFP|Reuters)\\s+Photo[^)]*\\)|\\((?:\(agencyAlternation))\\)|\\((?:[\\w-]+\\.)+(?:com|org|net|gov|edu|co\\.uk)\\)|\\((?:photo|image|credit|illustration|video)[^)]{0,80}\\)|\
-        \\([^()]{2,60}/[^()]{2,60}\\)|\\([^()]{2,40}\\b(?:\(agencyAlternation))\\)|\
-        (?:\\b|(?<=[.a-z0-9]))(?:Photo|Photograph|Photos|Image|Illustration|Credit|Picture|Video|Graphic)s?(?:\\s+credit)?\\s*(?::|by\\b|\\.\\.\\.|…)\\s*[^.]{2,100}\\.?|\
-        \\|\\s*[^|]{2,80}/[^|]{2,80}|\\s[-–—]\\s*(?:AP|AFP|Reuters|Getty Images)\\s*)\\s*$
+        \\([^()]{2,60}/[^()]{2,60}\\)|\\([^()]{2,40}\\b(?:\(agencyAlternation))\\))\\s*$
+        """, options: .caseInsensitive)
+    /// A labelled credit standing at the end of a caption: "Photo: Ann Lee", "Credit...Ann Lee".
+    private static let trailingLabelled = try! NSRegularExpression(pattern: """
+        (?:\\b|(?<=[.a-z0-9]))(?:Photo|Photograph|Photos|Image|Illustration|Credit|Picture|Video|Graphic)s?(?:\\s+credit)?\\s*(?::|by\\b|\\.\\.\\.|…)\\s*[^.]{2,100}\\.?\\s*$
+        """, options: .caseInsensitive)
+    /// A credit after a bar ("| Ann Lee/Agency") or a dash and an agency ("— AP") at the end of a caption.
+    private static let trailingAfterMark = try! NSRegularExpression(pattern: """
+        (?:\\|\\s*[^|]{2,80}/[^|]{2,80}|\\s[-–—]\\s*(?:AP|AFP|Reuters|Getty Images)\\s*)\\s*$
         """, options: .caseInsensitive)
 
     /// Words of picture credits (`Resources/lexicons/credit-words.txt`): labels, tail words, nearby words.
@@ -396,14 +404,21 @@ public enum CreditRecognizer {
             && !["File", "FILE", "Left", "Right", "Center", "Above", "Top", "Bottom", "Pictured"].contains(String(words[0]))
     }
 
-    /// What each of `trailing`'s forms needs, checked without running it: a closing bracket at the
-    /// very end, a bar and a slash, a label word and its colon, "by" or ellipsis, or a dash and an agency.
-    private static func mayEndWithCredit(_ tail: String) -> Bool {
-        tail.unicodeScalars.last(where: { !$0.properties.isWhitespace }) == ")"
-            || (tail.containsBytes("|") && tail.containsBytes("/"))
-            || (tail.containsAnyFoldedBytes(["photo", "image", "illustration", "credit", "picture", "video", "graphic"])
-                && (tail.containsAnyBytes([":", "...", "…"]) || tail.containsFoldedBytes("by")))
-            || (tail.containsAnyBytes(["-", "–", "—"]) && tail.containsAnyFoldedBytes(["ap", "afp", "reuters", "getty images"]))
+    /// Which of the closing credit's forms a caption's tail has the marks of, checked without
+    /// running an expression: a closing bracket at the very end; a label word and its colon, "by"
+    /// or ellipsis; a bar and a slash, or a dash and an agency.
+    private static func trailingForms(_ tail: String) -> [NSRegularExpression] {
+        var forms: [NSRegularExpression] = []
+        if tail.unicodeScalars.last(where: { !$0.properties.isWhitespace }) == ")" { forms.append(trailingInBrackets) }
+        if tail.containsAnyFoldedBytes(["photo", "image", "illustration", "credit", "picture", "video", "graphic"])
+            && (tail.containsAnyBytes([":", "...", "…"]) || tail.containsFoldedBytes("by")) {
+            forms.append(trailingLabelled)
+        }
+        if (tail.containsBytes("|") && tail.containsBytes("/"))
+            || (tail.containsAnyBytes(["-", "–", "—"]) && tail.containsAnyFoldedBytes(["ap", "afp", "reuters", "getty images"])) {
+            forms.append(trailingAfterMark)
+        }
+        return forms
     }
 
     /// A credit matched by the labelled and parenthesised forms of the caption's tail.
@@ -413,9 +428,11 @@ public enum CreditRecognizer {
         // the tail starts on a whole character, never between the halves of a surrogate pair (an emoji)
         let from = ns.wholeCharacter(at: max(0, ns.length - 240))
         let tail = ns.substring(from: from)
-        guard tail.containsAnyBytes([")", "|", ":", "by", "By", "BY", "...", "…", "AP", "AFP", "Reuters", "Getty"]),
-              mayEndWithCredit(tail) else { return nil }
-        guard let m = trailing.firstMatch(in: caption, range: NSRange(location: from, length: ns.length - from)) else { return nil }
+        guard tail.containsAnyBytes([")", "|", ":", "by", "By", "BY", "...", "…", "AP", "AFP", "Reuters", "Getty"]) else { return nil }
+        // the forms start with different marks, so the one that starts first is the whole alternation's match
+        let range = NSRange(location: from, length: ns.length - from)
+        guard let m = trailingForms(tail).compactMap({ $0.firstMatch(in: caption, range: range) })
+                .min(by: { $0.range.location < $1.range.location }) else { return nil }
         let credit = ns.substring(with: m.range).trimming(charactersIn: " ()|*_")
         // a label with no name after it ("Credit...", "Photo:") is no credit
         guard let named = withoutLabel(credit), named.contains(where: \.isLetter) else { return nil }
