@@ -51,7 +51,17 @@ enum TextTools {
 
     /// Lower-case words of a text, letters and apostrophes only.
     static func words<C: Collection>(_ scalars: C) -> [String] where C.Element == Unicode.Scalar {
-        splitWords(scalars) { String(scalars: $0).lowercasedFast() }
+        splitWords(scalars) { word in
+            // an ASCII word (nearly every one) is lower-cased byte by byte into its string: one allocation
+            guard word.allSatisfy(\.isASCII) else { return String(scalars: word).lowercasedFast() }
+            return String(unsafeUninitializedCapacity: word.count) { bytes in
+                for (i, scalar) in word.enumerated() {
+                    let byte = UInt8(scalar.value)
+                    bytes[i] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                return word.count
+            }
+        }
     }
 
     /// A word, lower-cased, and whether it was written with a capital.
@@ -108,8 +118,21 @@ enum TextTools {
     static func wordHashes(ofNormalized normalized: String, limit: Int) -> [UInt64] {
         var hashes: [UInt64] = []
         hashes.reserveCapacity(limit)
-        for word in normalized.utf8.split(separator: 0x20).prefix(limit) {
-            hashes.append(Fingerprint.fnv1a(word))
+        var text = normalized
+        text.withUTF8 { bytes in
+            var h: UInt64 = Fingerprint.fnv1aBasis, inWord = false
+            for byte in bytes {
+                if byte == 0x20 {
+                    if inWord { hashes.append(h) }
+                    if hashes.count == limit { return }
+                    h = Fingerprint.fnv1aBasis
+                    inWord = false
+                } else {
+                    h = Fingerprint.fnv1a(h, byte)
+                    inWord = true
+                }
+            }
+            if inWord, hashes.count < limit { hashes.append(h) }
         }
         hashes.sort()
         return hashes.indices.compactMap { $0 > 0 && hashes[$0] == hashes[$0 - 1] ? nil : hashes[$0] }

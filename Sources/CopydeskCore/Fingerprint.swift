@@ -27,11 +27,15 @@ public enum Fingerprint {
     /// 64-bit FNV-1a of `bytes`.
     @inlinable
     public static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        return h
+        bytes.reduce(fnv1aBasis, fnv1a)
+    }
+
+    /// FNV-1a's offset basis: the hash of no bytes.
+    public static let fnv1aBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One step of FNV-1a: `hash` with `byte` mixed in.
+    @inlinable
+    public static func fnv1a(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 }

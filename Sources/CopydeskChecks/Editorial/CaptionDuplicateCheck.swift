@@ -230,7 +230,7 @@ public struct CaptionDuplicateCheck: CheckKind {
     }
 
     static func isTruncated(_ text: String) -> Bool {
-        text.hasSuffix("…") || text.hasSuffix("...") || text.lowercased().hasSuffix("read more") || text.hasSuffix("[+]")
+        text.hasSuffix("…") || text.hasSuffix("...") || text.suffix(9).lowercased() == "read more" || text.hasSuffix("[+]")
     }
 
     /// The block's lines, newline included, when the block fills them.
