@@ -6,22 +6,36 @@ public enum BlockRole: String, Codable, Sendable, CaseIterable {
 /// One block of visible text (markup removed) with a source position for every scalar.
 public struct Block: Sendable {
     public var role: BlockRole
+    /// The text, its scalars, its folded form and its source map, set once and shared by every copy:
+    /// checks copy blocks as they go, and a copy then costs one reference count, not four.
+    private final class Content: Sendable {
+        let text: String
+        let scalars: [Unicode.Scalar]
+        let folded: String
+        let map: SourceMap
+
+        init(scalars: [Unicode.Scalar], map: SourceMap) {
+            self.scalars = scalars
+            text = String(scalars: scalars)
+            folded = text.lowercasedFast()
+            self.map = map
+        }
+    }
+
+    private let content: Content
     /// The visible text, whitespace folded.
-    public let text: String
+    public var text: String { content.text }
     /// The text as Unicode scalars; offsets into this array are what `map` and spans use.
-    public let scalars: [Unicode.Scalar]
+    public var scalars: [Unicode.Scalar] { content.scalars }
     /// The text lower-cased, for quick look-ups before a pattern runs.
-    public let folded: String
-    public let map: SourceMap
+    public var folded: String { content.folded }
+    public var map: SourceMap { content.map }
     /// The figure this block belongs to, for captions and credits.
     public var figure: Int?
 
     public init(role: BlockRole, scalars: [Unicode.Scalar], map: SourceMap, figure: Int? = nil) {
         self.role = role
-        self.scalars = scalars
-        self.text = String(scalars: scalars)
-        folded = text.lowercasedFast()
-        self.map = map
+        content = Content(scalars: scalars, map: map)
         self.figure = figure
     }
 
@@ -38,10 +52,17 @@ public struct Block: Sendable {
     /// Navigation, teaser headlines and button labels are neither.
     public var isProse: Bool {
         guard let last = scalars.last else { return false }
-        let words = text.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }   // words are separated by single spaces
-        if words >= 20 { return true }
+        // words are separated by single spaces; counting stops at the twentieth
+        var words = 1
+        for byte in text.utf8 where byte == 0x20 {
+            words += 1
+            if words >= Self.proseWords { return true }
+        }
         return words >= 4 && Self.proseEnds.contains(last)
     }
+
+    /// A paragraph this long is prose however it ends: no menu or teaser runs to twenty words.
+    private static let proseWords = 20
 
     /// What a prose paragraph of few words ends with.
     private static let proseEnds: Set<Unicode.Scalar> = [".", "!", "?", "\"", "\u{201D}", "\u{2019}", ")", ":", ";", "…", "'"]
