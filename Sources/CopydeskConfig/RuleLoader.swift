@@ -8,10 +8,14 @@ import Yams
 public enum RuleLoader {
     static let keys = ["id", "kind", "severity", "message", "description", "scope", "params", "examples", "enabled"]
 
+    /// The keys of a rule file that `RuleDetails` holds.
+    static let detailKeys: Set<String> = ["description", "examples"]
+
     /// Parses one rule file; `pack` is the pack's name or folder, `shipped` whether the file is
-    /// one of the binary's own (see `ParamNode.shipped`).
+    /// one of the binary's own (see `ParamNode.shipped`). A shipped file's description and examples
+    /// are read when first asked for: the rest of it is read with those lines left blank.
     public static func rule(file: String, text: String, pack: String, shipped: Bool = false) throws -> Rule {
-        let doc = try YAMLDocument(file: file, text: text, shipped: shipped)
+        let doc = try YAMLDocument(file: file, text: shipped ? blanking(detailKeys, in: text) : text, shipped: shipped)
         let root = doc.root
         try doc.allowOnly(root, keys, in: "a rule")
         guard let id = try doc.string(root, "id") else { throw doc.error(nil, "a rule needs an 'id'") }
@@ -25,18 +29,42 @@ public enum RuleLoader {
             }
             scope = parsed
         }
-        var rule = Rule(id: id, kind: kind, severity: try doc.severity(root, "severity") ?? .warning,
-                        message: try doc.string(root, "message") ?? id,
-                        description: try doc.string(root, "description") ?? "", scope: scope,
-                        params: try doc.params(root, "params") ?? RuleParams(), pack: pack,
-                        enabled: try doc.bool(root, "enabled") ?? true, file: file)
-        if let examples = root["examples"] {
+        let details = shipped ? RuleDetails(reading: {
+            do {
+                return try Self.details(YAMLDocument(file: file, text: text, shipped: true))
+            } catch {
+                preconditionFailure("the shipped rule file \(file) does not read: \(error)")   // the example tests read every one
+            }
+        }) : RuleDetails(try Self.details(doc))
+        return Rule(id: id, kind: kind, severity: try doc.severity(root, "severity") ?? .warning,
+                    message: try doc.string(root, "message") ?? id, details: details, scope: scope,
+                    params: try doc.params(root, "params") ?? RuleParams(), pack: pack,
+                    enabled: try doc.bool(root, "enabled") ?? true, file: file)
+    }
+
+    /// A rule file's description and examples.
+    static func details(_ doc: YAMLDocument) throws -> RuleDetails.Value {
+        var details = RuleDetails.Value(description: try doc.string(doc.root, "description") ?? "")
+        if let examples = doc.root["examples"] {
             guard let map = examples.mapping else { throw doc.error(examples, "'examples' must be a mapping") }
             try doc.allowOnly(map, ["triggering", "passing"], in: "examples")
-            rule.triggering = try self.examples(map["triggering"], doc)
-            rule.passing = try self.examples(map["passing"], doc)
+            details.triggering = try self.examples(map["triggering"], doc)
+            details.passing = try self.examples(map["passing"], doc)
         }
-        return rule
+        return details
+    }
+
+    /// `text` with the values of its top-level `keys` blanked, line by line, so that every other
+    /// value keeps its line and column. A top-level key opens a line; what follows it, up to the
+    /// next line that opens with a key, is its value.
+    static func blanking(_ keys: Set<String>, in text: String) -> String {
+        var blank = false
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            if let first = line.first, first != " ", first != "\t", first != "#", let colon = line.firstIndex(of: ":") {
+                blank = keys.contains(String(line[..<colon]))
+            }
+            return blank ? "" : line
+        }.joined(separator: "\n")
     }
 
     static func examples(_ node: Node?, _ doc: YAMLDocument) throws -> [RuleExample] {

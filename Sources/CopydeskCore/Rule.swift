@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which blocks of an article a rule looks at.
 public enum Scope: String, Codable, Sendable, CaseIterable {
     case body, headline, captions, chrome, quotations, all
@@ -69,35 +71,76 @@ public struct RuleExample: Sendable, Codable, Hashable {
     }
 }
 
+/// A rule's description and examples. A shipped rule file is mostly these and a lint run needs
+/// none of them, so a shipped rule reads them when first asked for (`explain`, SARIF's help text,
+/// the example tests); a user's rule file is read whole at once, so that a fault in it is reported.
+public final class RuleDetails: @unchecked Sendable {
+    public struct Value: Sendable {
+        public var description: String
+        public var triggering: [RuleExample]
+        public var passing: [RuleExample]
+
+        public init(description: String = "", triggering: [RuleExample] = [], passing: [RuleExample] = []) {
+            self.description = description
+            self.triggering = triggering
+            self.passing = passing
+        }
+    }
+
+    private let lock = NSLock()
+    /// Guarded by `lock`: set once read.
+    private var known: Value?
+    private let read: @Sendable () -> Value
+
+    /// Details known already.
+    public init(_ value: Value) {
+        known = value
+        read = { value }
+    }
+
+    /// Details read by `read` when first asked for, once however many threads ask.
+    public init(reading read: @escaping @Sendable () -> Value) {
+        self.read = read
+    }
+
+    public var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known { return known }
+        let value = read()
+        known = value
+        return value
+    }
+}
+
 /// A rule as written in YAML: a check kind with its severity, message, scope and parameters.
 public struct Rule: Sendable {
     public var id: String
     public var kind: String
     public var severity: Severity
     public var message: String
-    public var description: String
     public var scope: Scope
     public var params: RuleParams
-    public var triggering: [RuleExample]
-    public var passing: [RuleExample]
+    /// The description and examples (`RuleDetails`).
+    public var details: RuleDetails
+    public var description: String { details.value.description }
+    public var triggering: [RuleExample] { details.value.triggering }
+    public var passing: [RuleExample] { details.value.passing }
     /// The pack it came from (`editorial`, or a folder path).
     public var pack: String
     public var enabled: Bool
     /// The file it was read from.
     public var file: String
 
-    public init(id: String, kind: String, severity: Severity, message: String, description: String = "",
-                scope: Scope = .body, params: RuleParams = RuleParams(), triggering: [RuleExample] = [],
-                passing: [RuleExample] = [], pack: String = "", enabled: Bool = true, file: String = "") {
+    public init(id: String, kind: String, severity: Severity, message: String, details: RuleDetails = RuleDetails(.init()),
+                scope: Scope = .body, params: RuleParams = RuleParams(), pack: String = "", enabled: Bool = true, file: String = "") {
         self.id = id
         self.kind = kind
         self.severity = severity
         self.message = message
-        self.description = description
+        self.details = details
         self.scope = scope
         self.params = params
-        self.triggering = triggering
-        self.passing = passing
         self.pack = pack
         self.enabled = enabled
         self.file = file

@@ -49,14 +49,16 @@ public struct RuleInfo: Sendable {
     public var id: String
     /// One sentence.
     public var summary: String
-    /// The rule's description.
-    public var help: String
+    /// The rule's description, worked out when a reporter asks for it (a shipped rule reads its
+    /// description then: `RuleDetails`).
+    public var help: String { helpText() }
+    private let helpText: @Sendable () -> String
     public var severity: Severity
 
-    public init(id: String, summary: String, help: String = "", severity: Severity) {
+    public init(id: String, summary: String, help: @autoclosure @escaping @Sendable () -> String = "", severity: Severity) {
         self.id = id
         self.summary = summary
-        self.help = help
+        helpText = help
         self.severity = severity
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Copydesk
 import Testing
 
@@ -33,6 +34,36 @@ import Testing
             let text = try String(contentsOf: Support.root.appendingPathComponent(rule.file), encoding: .utf8)
             let asUsers = try RuleLoader.rule(file: rule.file, text: text, pack: rule.pack)
             #expect(throws: Never.self, "\(rule.id)") { try RuleLoader.compile(asUsers, registry: .builtins) }
+        }
+    }
+
+    /// A shipped rule file is read with its description and examples left blank, and those read
+    /// when first asked for (`RuleDetails`); the rule must be the one the whole file gives at once,
+    /// as a user's file is read, down to every parameter's position.
+    @Test func aShippedRuleReadInTwoPartsIsTheRuleReadWhole() throws {
+        func flat(_ node: ParamNode, _ path: String) -> [String] {
+            let here = "\(path)@\(node.location.map { "\($0.line):\($0.column)" } ?? "-")"
+            switch node.value {
+            case .scalar(let s): return ["\(here)=\(s)"]
+            case .list(let items): return [here] + items.enumerated().flatMap { flat($1, "\(path)[\($0)]") }
+            case .map(let entries): return [here] + entries.flatMap { flat($0.value, "\(path).\($0.key)") }
+            }
+        }
+        func flat(_ params: RuleParams) -> [String] { params.entries.flatMap { flat($0.value, $0.key) } }
+        let rules = Support.root.appendingPathComponent("Rules")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: rules.path).filter { $0.hasSuffix(".yml") }.sorted()
+        #expect(files.count >= 20, "\(files)")
+        for file in files {
+            let text = try String(contentsOf: rules.appendingPathComponent(file), encoding: .utf8)
+            let pack = String(file.split(separator: "/")[0])
+            let inParts = try RuleLoader.rule(file: "Rules/" + file, text: text, pack: pack, shipped: true)
+            let whole = try RuleLoader.rule(file: "Rules/" + file, text: text, pack: pack)
+            #expect(inParts.id == whole.id && inParts.kind == whole.kind && inParts.severity == whole.severity
+                        && inParts.message == whole.message && inParts.scope == whole.scope && inParts.enabled == whole.enabled, "\(file)")
+            #expect(flat(inParts.params) == flat(whole.params), "\(file)")
+            #expect(!whole.description.isEmpty && inParts.description == whole.description, "\(file)")
+            #expect(!whole.triggering.isEmpty && inParts.triggering == whole.triggering, "\(file)")
+            #expect(inParts.passing == whole.passing, "\(file)")
         }
     }
 
