@@ -81,13 +81,16 @@ public enum CaptionCues {
     /// "file photo", "from left"), follows an agency's caption formula that dates the scene, or
     /// carries a video's stamp, in the third person.
     public static func describesPicture(_ text: String) -> Bool {
-        // cheap guard: the words the patterns need
+        // cheap guards: the words each pattern needs (a bracket for its bracketed words), and a year
+        // after a comma for a full date
         let lower = text.lowercasedFast()
-        guard lower.containsAnyBytes(["pictur", "photo", "image", "screenshot", "left", "right", "cent", "above", "top)",
-                                      "bottom)", "l-r", "r-l", "pose", "artist", ", 19", ", 20"]) else { return false }
+        let mayNamePicture = lower.containsAnyBytes(["(", "pictured", "photo", "image", "picture", "screenshot", "from left",
+                                                     "left to right", "pose", "artist"])
+        let mayDateScene = lower.containsAnyBytes([", 19", ", 20"])
+        guard mayNamePicture || mayDateScene else { return false }
         let range = NSRange(location: 0, length: (text as NSString).length)
-        return (pictureWords.firstMatch(in: text, range: range) != nil || sceneDate.firstMatch(in: text, range: range) != nil
-                || hasVideoStamp(text))
+        return ((mayNamePicture && pictureWords.firstMatch(in: text, range: range) != nil)
+                || (mayDateScene && (sceneDate.firstMatch(in: text, range: range) != nil || hasVideoStamp(text))))
             && personal.firstMatch(in: text, range: range) == nil
     }
 
