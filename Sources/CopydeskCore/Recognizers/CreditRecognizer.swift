@@ -114,7 +114,7 @@ public enum CreditRecognizer {
     /// Whether a caption opens with its credit (`© Name Caption text…`).
     public static func hasLeadingCredit(_ caption: String) -> Bool {
         if caption.hasPrefix("©") { return true }
-        let head = caption.prefix(12).lowercased()
+        let head = String(caption.prefix(12)).lowercasedFast()
         if ["photo", "image", "credit"].contains(where: { label in
             head.hasPrefix(label) && head.dropFirst(label.count).drop(while: { $0 == "s" || $0 == " " }).first == ":"
         }) { return true }
@@ -179,7 +179,7 @@ public enum CreditRecognizer {
     private static func agencyInCapitals(opening text: String) -> Int? {
         // cheap guard: a word in capitals opens the text
         let opening = text.unicodeScalars.prefix(2)
-        guard opening.count == 2, opening.allSatisfy(\.properties.isUppercase) else { return nil }
+        guard opening.count == 2, opening.allSatisfy({ $0.isASCII ? ("A"..."Z").contains($0) : $0.properties.isUppercase }) else { return nil }
         let words = text.split(separator: " ", maxSplits: 3).prefix(3)
         return (1...words.count).last { k in
             let name = words.prefix(k).joined(separator: " ")
