@@ -100,19 +100,21 @@ extension String {
     /// non-ASCII letters to ASCII ("ß" to "ss", "ſ" to "s", the Kelvin sign to "k", "ﬁ" to "fi"):
     /// text that holds one of those is reported to contain every needle, so that the pattern decides.
     public func containsFoldedBytes(_ needle: String) -> Bool {
-        withBytes(of: needle) { h, n in
-            guard n.count > 0 else { return true }
-            @inline(__always) func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
-            if h.count >= n.count {
-                let first = n[0]
-                for i in 0...(h.count - n.count) where fold(h[i]) == first {
-                    var j = 1
-                    while j < n.count, fold(h[i + j]) == n[j] { j += 1 }
-                    if j == n.count { return true }
-                }
-            }
-            return Self.holdsLetterFoldingToASCII(h)
+        withBytes(of: needle) { h, n in Self.holdsFolded(n, in: h) || Self.holdsLetterFoldingToASCII(h) }
+    }
+
+    /// Whether `haystack` holds `needle` (lower-case ASCII) in any ASCII case.
+    private static func holdsFolded(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard needle.count > 0 else { return true }
+        guard haystack.count >= needle.count else { return false }
+        @inline(__always) func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+        let first = needle[0]
+        for i in 0...(haystack.count - needle.count) where fold(haystack[i]) == first {
+            var j = 1
+            while j < needle.count, fold(haystack[i + j]) == needle[j] { j += 1 }
+            if j == needle.count { return true }
         }
+        return false
     }
 
     /// Whether UTF-8 `bytes` hold a letter whose full case folding (Unicode's CaseFolding.txt)
@@ -138,7 +140,13 @@ extension String {
 
     /// Whether the text holds any of the needles in any ASCII case (see `containsFoldedBytes`).
     public func containsAnyFoldedBytes(_ needles: [String]) -> Bool {
-        needles.contains { containsFoldedBytes($0) }
+        var text = self
+        return text.withUTF8 { h in
+            needles.contains { needle in
+                var needle = needle
+                return needle.withUTF8 { Self.holdsFolded($0, in: h) }
+            } || Self.holdsLetterFoldingToASCII(h)
+        }
     }
 
     /// Whether the UTF-8 bytes end with `suffix`'s: in ASCII text, where every byte is a
@@ -157,8 +165,11 @@ extension String {
                 var i = start
                 while i < t.count, t[i] == 0x20 || (t[i] >= 0x09 && t[i] <= 0x0D) { i += 1 }
                 if t[i..<min(t.count, i + window)].contains(where: { $0 >= 0x80 }) { return true }
+                guard i < t.count else { return literals.contains(where: \.isEmpty) }
+                let first = t[i] &- 0x41 < 26 ? t[i] | 0x20 : t[i]
                 return literals.contains { literal in
-                    literal.utf8.count <= t.count - i
+                    literal.utf8.first.map { $0 == first } ?? true
+                        && literal.utf8.count <= t.count - i
                         && zip(t[i...], literal.utf8).allSatisfy { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
                 }
             }
