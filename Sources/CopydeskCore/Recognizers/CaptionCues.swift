@@ -36,9 +36,11 @@ public enum CaptionCues {
         if let first = text.utf8.first, first < 0x80, !labelInitials.contains(first &- 0x41 < 26 ? first | 0x20 : first) {
             return false
         }
-        var head = text.prefix(24 + playerNotice.count).lowercased()
+        var head = String(text.prefix(24 + playerNotice.count)).lowercasedFast()
         if head.hasPrefix(playerNotice) { head = String(head.dropFirst(playerNotice.count).drop(while: { $0 == " " })) }
-        return labels.contains(where: head.prefix(24).hasPrefix)
+        // the bytes first, then the characters (a combining mark after a label makes another character)
+        let opening = String(head.prefix(24))
+        return labels.contains { opening.utf8.starts(with: $0.utf8) && opening.hasPrefix($0) }
     }
 
     /// Words that say a paragraph describes a picture: "(pictured)", "file photo", "poses for a photo".

@@ -91,9 +91,12 @@ enum NoticeRecognizer {
         // "© Jane Doe Volunteers stack sandbags…": a photographer's © opening a caption, no notice
         if years == nil, text.split(separator: " ").count >= 8, CreditRecognizer.hasLeadingCredit(text),
            corporate.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) == nil { return nil }
-        holder = holder.replacingOccurrences(of: "©", with: "")
-            .replacingOccurrences(of: "All rights reserved", with: "", options: .caseInsensitive)
-            .trimming(charactersIn: " ,.;:-–—|")
+        // (each replacement only where a byte search finds what it replaces: Foundation's search is slow)
+        if holder.containsBytes("©") { holder = holder.replacingOccurrences(of: "©", with: "") }
+        if holder.containsFoldedBytes("all rights reserved") {
+            holder = holder.replacingOccurrences(of: "All rights reserved", with: "", options: .caseInsensitive)
+        }
+        holder = holder.trimming(charactersIn: " ,.;:-–—|")
         // the bare word with no year must name a holder: "Copyright" or "Copyright and Reprint Policy"
         // is a link, "Copyright The Associated Press" a notice
         if years == nil, markerText.lowercased() == "copyright", !holder.contains("©"),
