@@ -180,7 +180,7 @@ struct HTMLWalker {
     mutating func flags(_ cls: String) -> ClassFlags {
         if let cached = classFlags[cls] { return cached }
         var f = ClassFlags()
-        let lower = cls.lowercased()
+        let lower = cls.lowercasedFast()
         if lower.contains(where: { $0 != " " }) {
             // tokens looked up as they are cut, with no set built per value; an ASCII value (nearly
             // all are) is cut as bytes, which are its characters
@@ -474,8 +474,9 @@ struct HTMLWalker {
 
     func isHidden(_ node: NodeIndex) -> Bool {
         if doc.hasAttribute(node, "hidden") { return true }
-        if let style = attribute(node, "style")?.replacingOccurrences(of: " ", with: "").lowercased(),
-           style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        // CSS is ASCII: its spaces dropped and its letters lower-cased as bytes, its declarations found as bytes
+        if let style = attribute(node, "style").map({ String(decoding: $0.utf8.filter { $0 != 0x20 }, as: UTF8.self).lowercasedFast() }),
+           style.containsBytes("display:none") || style.containsBytes("visibility:hidden") { return true }
         return false
     }
 
