@@ -217,7 +217,7 @@ public enum CreditRecognizer {
         if words <= 12, text.containsAnyBytes(["/", "|"]), !text.containsBytes("http"),
            slashCredit.firstMatch(in: text, range: range) != nil {
             // "Watch/Listen" in a menu is not "Reuters/Landov": a short one must name an agency
-            let sides = lower.split(whereSeparator: { $0 == "/" || $0 == "|" }).map { $0.trimmingSpaces() }
+            let sides = lower.split(whereSeparator: { $0 == "/" || $0 == "|" }).map { $0.trimming(charactersIn: " .") }   // a full stop closes the credit, not the name
             if (words >= 3 || sides.contains(where: lowercasedAgencies.contains)), isNames(text) { return true }
         }
         if words <= 10, endsWithAgency(text) { return true }
