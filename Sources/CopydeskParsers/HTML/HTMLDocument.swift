@@ -138,18 +138,22 @@ struct HTMLDocument {
 
     /// Closes what a start tag `name` implicitly ends (an open `<p>`, a sibling list item or cell).
     private func impliedEnds(before name: String, open: inout OpenElements) {
-        if Self.closesParagraph.contains(name) { open.close(["p"], stoppingAt: ["button"]) }
-        switch name {
-        case "li": open.close(["li"], stoppingAt: ["ul", "ol"])
-        case "dd", "dt": open.close(["dd", "dt"], stoppingAt: ["dl"])
-        case "option": open.close(["option"], stoppingAt: ["select", "datalist"])
-        case "tr": open.close(["tr"], stoppingAt: ["tbody", "thead", "tfoot"])
-        case "td", "th": open.close(["td", "th"], stoppingAt: ["tr"])
-        case "a": open.close(["a"], stoppingAt: [])
-        default:
-            if Self.headings.contains(name), Self.headings.contains(open.currentTag) { open.pop(toDepth: open.stack.count - 1) }
+        if Self.closesParagraph.contains(name) { open.close(Self.paragraphEnd.targets, stoppingAt: Self.paragraphEnd.stops) }
+        if let ends = Self.siblingEnds[name] {
+            open.close(ends.targets, stoppingAt: ends.stops)
+        } else if Self.headings.contains(name), Self.headings.contains(open.currentTag) {
+            open.pop(toDepth: open.stack.count - 1)
         }
     }
+
+    /// What a start tag that closes a paragraph closes, and what stops it (built once: a set made per tag cost more than the rest).
+    private static let paragraphEnd: (targets: Set<String>, stops: Set<String>) = (["p"], ["button"])
+    /// The open siblings a start tag closes (a list item, a cell, a link), and what stops it.
+    private static let siblingEnds: [String: (targets: Set<String>, stops: Set<String>)] = [
+        "li": (["li"], ["ul", "ol"]), "dd": (["dd", "dt"], ["dl"]), "dt": (["dd", "dt"], ["dl"]),
+        "option": (["option"], ["select", "datalist"]), "tr": (["tr"], ["tbody", "thead", "tfoot"]),
+        "td": (["td", "th"], ["tr"]), "th": (["td", "th"], ["tr"]), "a": (["a"], []),
+    ]
 
     @discardableResult
     private mutating func append(_ node: Node) -> Int {
