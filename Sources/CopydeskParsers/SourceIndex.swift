@@ -17,13 +17,22 @@ struct SourceIndex {
         var marks: [Int32] = []
         marks.reserveCapacity(bytes.count / Self.checkpointStride + 1)
         var column: Int32 = 1
-        for (offset, b) in bytes.enumerated() {
-            if offset % Self.checkpointStride == 0 { marks.append(column) }
-            if LineCursor.endsLine(b, next: offset + 1 < bytes.count ? bytes[offset + 1] : nil) {
-                starts.append(offset + 1)
-                column = 1
-            } else if b & 0xC0 != 0x80 {
-                column += 1
+        bytes.withUnsafeBufferPointer { bytes in
+            // a checkpoint every `checkpointStride` bytes, counted down rather than divided for
+            var untilCheckpoint = 0
+            for offset in bytes.indices {
+                if untilCheckpoint == 0 {
+                    marks.append(column)
+                    untilCheckpoint = Self.checkpointStride
+                }
+                untilCheckpoint -= 1
+                let b = bytes[offset]
+                if b == 0x0A || b == 0x0D, LineCursor.endsLine(b, next: offset + 1 < bytes.count ? bytes[offset + 1] : nil) {
+                    starts.append(offset + 1)
+                    column = 1
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                }
             }
         }
         lineStarts = starts
