@@ -55,15 +55,15 @@ public enum RuleLoader {
     }
 
     /// `text` with the values of its top-level `keys` blanked, line by line, so that every other
-    /// value keeps its line and column. A top-level key opens a line; what follows it, up to the
-    /// next line that opens with a key, is its value. Done on the bytes: splitting the text into
-    /// characters would cost what the blanking saves.
+    /// value keeps its line and column. A top-level key opens a line with a letter; what follows it,
+    /// up to the next line that opens so, is its value (a list may stand at the key's own indent).
+    /// Done on the bytes: splitting the text into characters would cost what the blanking saves.
     static func blanking(_ keys: Set<String>, in text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var blank = false
         for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            if let first = line.first, first != 0x20, first != 0x09, first != 0x23, let colon = line.firstIndex(of: 0x3A) {
+            if let first = line.first, (first | 0x20) &- 0x61 < 26 || first == 0x5F, let colon = line.firstIndex(of: 0x3A) {
                 blank = keys.contains(String(decoding: line[..<colon], as: UTF8.self))
             }
             if !blank { out.append(contentsOf: line) }

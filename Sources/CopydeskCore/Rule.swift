@@ -103,6 +103,7 @@ public final class RuleDetails: @unchecked Sendable {
         self.read = read
     }
 
+    /// The description and examples, read on first use.
     public var value: Value {
         lock.lock()
         defer { lock.unlock() }
