@@ -55,10 +55,7 @@ enum TextTools {
             // an ASCII word (nearly every one) is lower-cased byte by byte into its string: one allocation
             guard word.allSatisfy(\.isASCII) else { return String(scalars: word).lowercasedFast() }
             return String(unsafeUninitializedCapacity: word.count) { bytes in
-                for (i, scalar) in word.enumerated() {
-                    let byte = UInt8(scalar.value)
-                    bytes[i] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                }
+                for (i, scalar) in word.enumerated() { bytes[i] = UInt8(scalar.value).asciiLowercased }
                 return word.count
             }
         }

@@ -107,11 +107,10 @@ extension String {
     private static func holdsFolded(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard needle.count > 0 else { return true }
         guard haystack.count >= needle.count else { return false }
-        @inline(__always) func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
         let first = needle[0]
-        for i in 0...(haystack.count - needle.count) where fold(haystack[i]) == first {
+        for i in 0...(haystack.count - needle.count) where haystack[i].asciiLowercased == first {
             var j = 1
-            while j < needle.count, fold(haystack[i + j]) == needle[j] { j += 1 }
+            while j < needle.count, haystack[i + j].asciiLowercased == needle[j] { j += 1 }
             if j == needle.count { return true }
         }
         return false
@@ -149,6 +148,13 @@ extension String {
         }
     }
 
+    /// Whether the text opens with `prefix`, its bytes compared before its characters (most texts
+    /// differ from a prefix in their first bytes). For prefixes whose characters have one spelling
+    /// (ASCII words, punctuation, "»"): a decomposed spelling of an accented letter is not found.
+    public func hasPrefixComparingBytes(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8) && hasPrefix(prefix)   // the characters: a combining mark after it makes another
+    }
+
     /// Whether the UTF-8 bytes end with `suffix`'s: in ASCII text, where every byte is a
     /// character, what `hasSuffix` answers, without comparing characters.
     public func endsWithBytes(_ suffix: String) -> Bool {
@@ -166,11 +172,11 @@ extension String {
                 while i < t.count, t[i] == 0x20 || (t[i] >= 0x09 && t[i] <= 0x0D) { i += 1 }
                 if t[i..<min(t.count, i + window)].contains(where: { $0 >= 0x80 }) { return true }
                 guard i < t.count else { return literals.contains(where: \.isEmpty) }
-                let first = t[i] &- 0x41 < 26 ? t[i] | 0x20 : t[i]
+                let first = t[i].asciiLowercased
                 return literals.contains { literal in
                     literal.utf8.first.map { $0 == first } ?? true
                         && literal.utf8.count <= t.count - i
-                        && zip(t[i...], literal.utf8).allSatisfy { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
+                        && zip(t[i...], literal.utf8).allSatisfy { $0.asciiLowercased == $1 }
                 }
             }
             return opens(at: 0) || (t.first == 0x28 && opens(at: 1))
@@ -202,7 +208,7 @@ extension String {
         guard simple else { return lowercased() }
         return text.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { out in
-                for (i, b) in bytes.enumerated() { out[i] = b &- 0x41 < 26 ? b | 0x20 : b }
+                for (i, b) in bytes.enumerated() { out[i] = b.asciiLowercased }
                 return bytes.count
             }
         }
@@ -302,4 +308,9 @@ enum UTF8Scalar {
         while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
         return at(start, in: b)
     }
+}
+
+extension UInt8 {
+    /// The byte with an ASCII capital lower-cased; any other byte as it is.
+    @inlinable public var asciiLowercased: UInt8 { self &- 0x41 < 26 ? self | 0x20 : self }
 }

@@ -33,14 +33,13 @@ public enum CaptionCues {
     public static func isLabelled(_ text: String) -> Bool {
         // a label, or the player's notice, opens with one of these letters; a non-ASCII first letter
         // lower-cases to no ASCII one that could open them
-        if let first = text.utf8.first, first < 0x80, !labelInitials.contains(first &- 0x41 < 26 ? first | 0x20 : first) {
+        if let first = text.utf8.first, first < 0x80, !labelInitials.contains(first.asciiLowercased) {
             return false
         }
         var head = String(text.prefix(24 + playerNotice.count)).lowercasedFast()
         if head.hasPrefix(playerNotice) { head = String(head.dropFirst(playerNotice.count).drop(while: { $0 == " " })) }
-        // the bytes first, then the characters (a combining mark after a label makes another character)
         let opening = String(head.prefix(24))
-        return labels.contains { opening.utf8.starts(with: $0.utf8) && opening.hasPrefix($0) }
+        return labels.contains(where: opening.hasPrefixComparingBytes)
     }
 
     /// Words that say a paragraph describes a picture: "(pictured)", "file photo", "poses for a photo".

@@ -130,7 +130,7 @@ public enum CreditRecognizer {
             guard !credit.capitals else { return true }
             // a sentence of a few words follows the credit, and is no credit itself
             let rest = String(caption.unicodeScalars.dropFirst(credit.start))
-            return (endsWithAgency(credit.head) || credit.head.split(separator: " ").last.map { sourceTailWords.contains($0.lowercased()) } == true)
+            return (endsWithAgency(credit.head) || endsWithSourceWord(credit.head))
                 && rest.split(separator: " ", maxSplits: captionAfterCreditWords).count >= captionAfterCreditWords && !isCreditLine(rest)
         }?.start
     }
@@ -203,8 +203,7 @@ public enum CreditRecognizer {
         // a byline, not a credit; "By Ann Lee/Valley Photo" names the picture's source
         if text.hasPrefix("By ") || text.hasPrefix("by ") {
             let rest = String(text.dropFirst(3))
-            let sides = rest.lowercased().split(whereSeparator: { $0 == "/" || $0 == "|" }).dropFirst().map { $0.trimming(charactersIn: " .") }
-            return sides.contains { lowercasedAgencies.contains($0) || sourceTailWords.contains($0.split(separator: " ").last.map(String.init) ?? "") }
+            return slashSides(rest.lowercased()).dropFirst().contains { lowercasedAgencies.contains($0) || endsWithSourceWord($0) }
                 && isCreditLine(rest)
         }
         // a credit in parentheses on its own line: "(Jane Doe / Associated Press)"
@@ -217,12 +216,21 @@ public enum CreditRecognizer {
         if words <= 12, text.containsAnyBytes(["/", "|"]), !text.containsBytes("http"),
            slashCredit.firstMatch(in: text, range: range) != nil {
             // "Watch/Listen" in a menu is not "Reuters/Landov": a short one must name an agency
-            let sides = lower.split(whereSeparator: { $0 == "/" || $0 == "|" }).map { $0.trimming(charactersIn: " .") }   // a full stop closes the credit, not the name
-            if (words >= 3 || sides.contains(where: lowercasedAgencies.contains)), isNames(text) { return true }
+            if (words >= 3 || slashSides(lower).contains(where: lowercasedAgencies.contains)), isNames(text) { return true }
         }
         if words <= 10, endsWithAgency(text) { return true }
         if words <= 8, text.uppercased() == text, lower.containsBytes("photograph") { return true }
         return false
+    }
+
+    /// The sides of a `Name / Agency` credit, trimmed (a full stop closes the credit, not the name).
+    private static func slashSides(_ credit: String) -> [String] {
+        credit.split(whereSeparator: { $0 == "/" || $0 == "|" }).map { $0.trimming(charactersIn: " .") }
+    }
+
+    /// Whether the last word of `text` names a source, not a person ("Handout", "Images", "Agency": `credit-words.txt`, `[tail]`).
+    private static func endsWithSourceWord(_ text: String) -> Bool {
+        text.split(separator: " ").last.map { sourceTailWords.contains($0.lowercased()) } ?? false
     }
 
     /// Lower-case words a name may hold (`credit-words.txt`, `[particles]`).

@@ -8,11 +8,13 @@ enum ChromeLexicon {
     private static let lexicon = Lexicon.named("chrome")
     /// Whole lines that are chrome, lower-cased.
     private static let exact = Set(CaptionCues.expanders + lexicon.entries("lines"))
-    /// What a short chrome line opens with, lower-cased, by the first byte of those that open with
-    /// an ASCII character (a line opens so only if its first byte is that one), and the others.
-    private static let prefixesByFirstByte = Dictionary(grouping: lexicon.entries("prefixes").filter { $0.utf8.first.map { $0 < 0x80 } ?? false },
-                                                        by: { $0.utf8.first! })
-    private static let otherPrefixes = lexicon.entries("prefixes").filter { !($0.utf8.first.map { $0 < 0x80 } ?? false) }
+    /// What a short chrome line opens with, lower-cased.
+    private static let prefixes = lexicon.entries("prefixes")
+    /// The prefixes that open with an ASCII character, by that byte (a line opens so only if its
+    /// first byte is that one), and the others.
+    private static let prefixesByFirstByte = Dictionary(grouping: prefixes.filter(opensWithASCII), by: { $0.utf8.first! })
+    private static let otherPrefixes = prefixes.filter { !opensWithASCII($0) }
+    private static func opensWithASCII(_ text: String) -> Bool { text.utf8.first.map { $0 < 0x80 } ?? false }
     private static let playerTime = try! NSRegularExpression(pattern: "^(?:\\d{1,2}:)?\\d{1,2}:\\d\\d(?:\\s*/?\\s*(?:\\d{1,2}:)?\\d{1,2}:\\d\\d)*$")
 
     /// The longest entry of `exact`, in UTF-8 bytes.
@@ -28,9 +30,8 @@ enum ChromeLexicon {
         if trimmed.isEmpty { return false }
         if trimmed.utf8.count <= 3 * longestExact, exact.contains(trimmed.lowercasedFast()) { return true }
         let head = String(trimmed.prefix(48)).lowercasedFast()
-        // the bytes first, then the characters (a combining mark after the prefix makes another character)
-        let opens = { (prefix: String) in head.utf8.starts(with: prefix.utf8) && head.hasPrefix(prefix) }
-        if (head.utf8.first.flatMap { prefixesByFirstByte[$0] }?.contains(where: opens) ?? false) || otherPrefixes.contains(where: { head.hasPrefix($0) }),
+        if (head.utf8.first.flatMap { prefixesByFirstByte[$0] }?.contains(where: head.hasPrefixComparingBytes) ?? false)
+            || otherPrefixes.contains(where: { head.hasPrefix($0) }),
            trimmed.lowercased().count < 90 { return true }
         // a player's clock ("1:02 / 3:45") starts with a digit: the pattern runs only then
         if trimmed.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true {
