@@ -59,18 +59,27 @@ public enum RuleLoader {
     /// up to the next line that opens so, is its value (a list may stand at the key's own indent).
     /// Done on the bytes: splitting the text into characters would cost what the blanking saves.
     static func blanking(_ keys: Set<String>, in text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var blank = false
-        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            if let first = line.first, (first | 0x20) &- 0x61 < 26 || first == 0x5F, let colon = line.firstIndex(of: 0x3A) {
-                blank = keys.contains(String(decoding: line[..<colon], as: UTF8.self))
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var written = 0, blank = false, start = 0
+                while start < bytes.count {
+                    let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                    let first = bytes[start]
+                    if (first | 0x20) &- 0x61 < 26 || first == 0x5F, let colon = bytes[start..<end].firstIndex(of: 0x3A) {
+                        blank = keys.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<colon]), as: UTF8.self))
+                    }
+                    // a blanked line keeps its line end, so that the lines after it keep their numbers
+                    let kept = blank ? (end < bytes.count ? end..<(end + 1) : end..<end) : start..<min(end + 1, bytes.count)
+                    for i in kept {
+                        out[written] = bytes[i]
+                        written += 1
+                    }
+                    start = end + 1
+                }
+                return written
             }
-            if !blank { out.append(contentsOf: line) }
-            out.append(0x0A)
         }
-        out.removeLast()   // the split gave one line more than the text has line ends
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func examples(_ node: Node?, _ doc: YAMLDocument) throws -> [RuleExample] {
@@ -110,7 +119,12 @@ public enum RuleLoader {
     }
 
     static func isKebabCase(_ id: String) -> Bool {
-        !id.isEmpty && id.first!.isLetter && id.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }
+        // an ASCII id (all of the shipped ones) is checked on its bytes, skipping Unicode's tables
+        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+            return id.utf8.first.map { $0 &- 0x61 < 26 } ?? false
+                && id.utf8.allSatisfy { $0 &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 == 0x2D }
+        }
+        return !id.isEmpty && id.first!.isLetter && id.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }
     }
 
     /// Instantiates a rule's check kind with its parameters; errors name the rule file and position.
