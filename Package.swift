@@ -21,6 +21,7 @@ let package = Package(
     products: [
         .library(name: "Copydesk", targets: ["Copydesk"]),
         .executable(name: "copydesk", targets: ["copydesk"]),
+        .executable(name: "copydesk-serve", targets: ["copydesk-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -45,8 +46,14 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
         ], plugins: ["EmbedResources"]),
         .target(name: "CopydeskLSP", dependencies: ["Copydesk"]),
+        .target(name: "CopydeskCLI", dependencies: ["Copydesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "copydesk", dependencies: [
-            "Copydesk", "CopydeskServer", "CopydeskLSP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Copydesk", "CopydeskCLI", "CopydeskLSP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: staticRuntime),
+        // `copydesk serve` hands over to this binary: the HTTP stack kept out of `copydesk` saves
+        // every other command its start-up cost
+        .executableTarget(name: "copydesk-serve", dependencies: [
+            "CopydeskCLI", "CopydeskServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: staticRuntime),
         .executableTarget(name: "EmbedResourcesTool"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),

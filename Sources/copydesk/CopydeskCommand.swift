@@ -1,5 +1,6 @@
 import ArgumentParser
 import Copydesk
+import CopydeskCLI
 import Foundation
 
 struct CopydeskCommand: ParsableCommand {
@@ -21,26 +22,6 @@ extension CopydeskCommand {
               !FileManager.default.fileExists(atPath: word) else { return nil }
         return Suggestion.closest(to: word, among: names)
     }
-}
-
-/// Options every command that loads configuration shares.
-struct ConfigOptions: ParsableArguments {
-    @Option(name: .long, help: "Configuration file (default: .copydesk.yml or copydesk.yml here or in a parent folder).")
-    var config: String?
-
-    func load() throws -> Linter {
-        do {
-            let configuration = try Configuration.load(explicit: config, searchFrom: FileManager.default.currentDirectoryPath)
-            return try Linter(configuration: configuration)
-        } catch let error as ConfigError {
-            printError("error: \(error)")
-            throw ExitCode(2)
-        }
-    }
-}
-
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
 struct VersionCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Copydesk
+import CopydeskCLI
 import Foundation
 
 struct InitCommand: ParsableCommand {

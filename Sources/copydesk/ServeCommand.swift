@@ -1,47 +1,35 @@
 import ArgumentParser
-import Copydesk
-import CopydeskServer
+import CopydeskCLI
 import Foundation
 
-struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Serve the linter over HTTP (POST /v1/lint; see docs/openapi.yaml).",
-        discussion: "Logs one JSON line per request on standard error; SIGTERM or SIGINT stops it after answering the requests in hand.")
+/// `copydesk serve` runs `copydesk-serve`, the binary built beside this one, with its arguments.
+///
+/// The HTTP server's libraries (SwiftNIO, Hummingbird) live in that binary alone: in this one they
+/// were a third of its size and of the type records the runtime searches, which cost every other
+/// command about two milliseconds of start-up (docs/benchmarks.md).
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: ServeHelp.abstract, discussion: ServeHelp.discussion)
 
-    @OptionGroup var options: ConfigOptions
+    @Argument(parsing: .allUnrecognized, help: "The server's options (copydesk serve --help lists them).")
+    var arguments: [String] = []
 
-    @Option(name: .long, help: "Address to listen on.")
-    var host = "127.0.0.1"
+    func run() throws { Self.exec(arguments) }
 
-    @Option(name: .long, help: "Port to listen on (0 picks a free one, printed at start).")
-    var port = 8080
-
-    @Option(name: .long, help: "Largest request body, in KiB (default 4096).")
-    var maxBodySize: Int?
-
-    @Option(name: .long, help: "Longest a request may lint, in seconds (default 10).")
-    var timeLimit: Double?
-
-    func validate() throws {
-        if !(0...65535).contains(port) { throw ValidationError("--port takes 0 to 65535") }
-        if let maxBodySize, maxBodySize < 1 { throw ValidationError("--max-body-size takes a number of KiB, 1 or more") }
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit takes a number of seconds above 0") }
+    /// The server's binary: `copydesk-serve` in this executable's folder.
+    static var serverPath: String? {
+        Bundle.main.executableURL.map { $0.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("copydesk-serve").path }
     }
 
-    func run() async throws {
-        var linter = try options.load()
-        linter.keeps = JSONReporter.needs   // every answer is the JSON report
-        var limits = LintServer.Limits()
-        if let maxBodySize { limits.maxBodyBytes = maxBodySize << 10 }
-        if let timeLimit { limits.timeLimit = .milliseconds(Int(timeLimit * 1000)) }
-        do {
-            try await LintServer(linter: linter, limits: limits).serve(host: host, port: port) { [host] bound in
-                FileHandle.standardOutput.write(Data("copydesk serve: listening on http://\(host):\(bound)\n".utf8))
-            }
-        } catch {
-            printError("error: cannot serve on \(host):\(port): \(error)")
-            throw ExitCode(2)
+    /// Replaces this process with `copydesk-serve ARGUMENTS`, so that signals and exit codes are the
+    /// server's own; when it cannot, says why and exits 2.
+    static func exec(_ arguments: [String]) -> Never {
+        guard let path = serverPath, FileManager.default.isExecutableFile(atPath: path) else {
+            printError("error: copydesk serve runs copydesk-serve, which is not beside this copydesk (`swift build -c release` builds both)")
+            Foundation.exit(2)
         }
+        let argv = (["copydesk-serve"] + arguments).map { strdup($0) } + [nil]
+        execv(path, argv)
+        printError("error: cannot run \(path): \(String(cString: strerror(errno)))")
+        Foundation.exit(2)
     }
 }

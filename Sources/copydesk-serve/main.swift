@@ -1,0 +1,3 @@
+import CopydeskCLI
+
+await ServeCommand.runAsRoot(Array(CommandLine.arguments.dropFirst()))
