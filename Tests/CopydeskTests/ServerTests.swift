@@ -248,4 +248,24 @@ import Testing
         // a stopped server takes no more requests
         await #expect(throws: (any Error).self) { try await server.request("/healthz") }
     }
+
+    /// `copydesk serve` hands its arguments to `copydesk-serve` beside it: the server's own help and
+    /// usage errors come back through `copydesk`, and a `copydesk` copied without its server says so.
+    @Test func copydeskServeHandsOverToTheServerBinary() throws {
+        let help = try Support.run(["help", "serve"])
+        #expect(help.code == 0)
+        #expect(help.out.contains("USAGE: copydesk serve") && help.out.contains("--max-body-size"))
+        let bad = try Support.run(["serve", "--port", "70000"])
+        #expect(bad.code == 2)
+        #expect(bad.err.contains("--port takes 0 to 65535") && bad.err.contains("copydesk serve --help"))
+
+        let alone = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-alone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: alone, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: alone) }
+        let copy = alone.appendingPathComponent("copydesk")
+        try FileManager.default.copyItem(at: Support.binary, to: copy)
+        let missing = try Support.process(copy.path, ["serve", "--port", "0"])
+        #expect(missing.code == 2)
+        #expect(missing.err.contains("copydesk-serve, which is not beside this copydesk"))
+    }
 }
