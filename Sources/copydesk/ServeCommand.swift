@@ -2,18 +2,15 @@ import ArgumentParser
 import CopydeskCLI
 import Foundation
 
-/// `copydesk serve` runs `copydesk-serve`, the binary built beside this one, with its arguments.
+/// `copydesk serve` runs `copydesk-serve`, the binary built beside this one, with its arguments:
+/// `main` hands them over before any parsing, so that the server's own options, help and errors
+/// apply. This type lists the command in `copydesk --help`.
 ///
 /// The HTTP server's libraries (SwiftNIO, Hummingbird) live in that binary alone: in this one they
-/// were a third of its size and of the type records the runtime searches, which cost every other
-/// command about two milliseconds of start-up (docs/benchmarks.md).
+/// were a third of its size and a quarter of the type records the runtime searches, which cost
+/// every other command about two milliseconds of start-up (docs/benchmarks.md).
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: ServeHelp.abstract, discussion: ServeHelp.discussion)
-
-    @Argument(parsing: .allUnrecognized, help: "The server's options (copydesk serve --help lists them).")
-    var arguments: [String] = []
-
-    func run() throws { Self.exec(arguments) }
 
     /// The server's binary: `copydesk-serve` in this executable's folder.
     static var serverPath: String? {
