@@ -137,7 +137,7 @@ struct HTMLWalker {
     private static let phraseLists: [[String]] = PhraseList.allCases.map { list in
         switch list {
         case .chrome: chromePhrases
-        case .caption: ["caption"]
+        case .caption: ["caption", "cutline"]   // "cutline": the newsroom's word for a caption
         case .credit: creditWords
         case .social: socialPhrases
         case .media: mediaWords
@@ -285,6 +285,12 @@ struct HTMLWalker {
     }
 
     /// Whether an element holds so much of the page's paragraph text that it cannot be chrome.
+    /// Whether an `itemtype` is schema.org's picture or video (`https://schema.org/ImageObject`).
+    static func isMediaObject(_ itemtype: String?) -> Bool {
+        guard let itemtype else { return false }
+        return ["schema.org/ImageObject", "schema.org/VideoObject"].contains { itemtype.hasSuffix($0) }
+    }
+
     func holdsTheStory(_ node: NodeIndex) -> Bool {
         Double(paragraphText[node]) >= Self.storyShare * Double(max(1, totalText))
     }
@@ -372,18 +378,22 @@ struct HTMLWalker {
         // a <figure> in the story's container that names its image (`slideshow-modal-image`) is the
         // story's figure: its own classes name what it opens, not chrome around it
         let storyFigure = tag == "figure" && context.inMain && cls.media
+        // an <aside> there that names its picture (`image`, `single-photo`), or says it is one in
+        // schema.org's terms, sets the picture beside the story's text: a figure, no sidebar
+        let mediaObject = Self.isMediaObject(attribute(node, "itemtype"))
+        let storyAside = tag == "aside" && context.inMain && ((cls.media && !cls.chrome) || mediaObject)
         if !holdsTheStory(node), context.figure == nil,
-           ["nav", "footer", "aside"].contains(tag)
+           (["nav", "footer", "aside"].contains(tag) && !storyAside)
             || (cls.chrome && !(Self.imageTags.contains(tag) && cls.lead) && !storyFigure) {
             context.chrome = true
         }
         // the story's body, named so, is no chrome even inside a layout's chrome-named grid (`sidebar-grid`)
         if cls.body, main == nil || context.inMain, holdsPartOfTheStory(node) { context.chrome = false }
-        let opensFigure = tag == "figure" || (context.figure == nil && (tag == "figcaption" || cls.caption))
+        let opensFigure = tag == "figure" || storyAside || (context.figure == nil && (tag == "figcaption" || cls.caption))
         if opensFigure, !context.chrome, !context.byline, main == nil || context.inMain || !passedMain {
             flush()
             var pending = PendingFigure(location: location, firstBlock: blocks.count)
-            pending.markedUp = tag == "figcaption" || cls.media
+            pending.markedUp = tag == "figcaption" || cls.media || storyAside
             // the credit element just above takes its image's caption; a <figure> brings its own image
             if tag != "figure", let credit = creditUnderImage, credit == blocks.count - 1, looseImage?.blockCount == credit {
                 pending.credits = [credit]
@@ -406,9 +416,10 @@ struct HTMLWalker {
         if let f = context.figure {
             let captionContainer = tag == "figcaption" || cls.caption
             if tag == "figcaption" { figures[f].markedUp = true }
-            // a <figcaption> is the caption, even inside a wrapper named for the credit it also holds
-            // (`image__source-wrapper`); a credit inside it has its own element
-            if tag == "figcaption", !cls.credit { context.credit = false }
+            // a <figcaption> or caption-classed element is the caption, even inside a wrapper named for
+            // the credit it also holds (`image__source-wrapper`, `image-credit-wrap`); a credit inside it
+            // has its own element
+            if captionContainer, !cls.credit { context.credit = false }
             if (cls.credit && !captionContainer) || ["cite", "small"].contains(tag)
                 || ["creator", "copyrightHolder", "author"].contains(attribute(node, "itemprop") ?? "") {
                 context.credit = true

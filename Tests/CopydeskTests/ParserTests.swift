@@ -216,6 +216,32 @@ import Testing
         #expect(caption?.hasPrefix("Helmet camera footage") == true)
     }
 
+    /// An <aside> in the story that names its picture, or is one in schema.org's terms, is a figure;
+    /// a "cutline" is a caption, even inside a wrapper named for the credit; a sidebar is chrome.
+    @Test func htmlPictureAsidesAndCutlinesAreFigures() throws {
+        let html = """
+        <html><body><article><h1>Harbor Road Reopens</h1>
+        <p>Crews finished the repairs to Harbor Road on Tuesday, two weeks ahead of the schedule.</p>
+        <aside class="left image wide"><img src="/media/road.jpg">
+        <p class="caption">Traffic returns to Harbor Road on Tuesday. <span class="credits">(Photo by Ann Lee)</span></p></aside>
+        <p>The council thanked the crews at its meeting on Wednesday evening in the town hall.</p>
+        <aside itemscope itemtype="https://schema.org/ImageObject" class="expandable"><img src="/media/hall.jpg">
+        <p class="image-credit-wrap"><span class="cutline">Residents gather outside the town hall on Wednesday.</span>
+        <span class="credit">(Photo: Sam Ortiz)</span></p></aside>
+        <aside class="story-highlights"><p>Repairs to the pier begin next month, the council said.</p></aside>
+        <p>Repairs to the pier begin next month, the council said in a statement on Thursday.</p>
+        </article></body></html>
+        """
+        let article = try parse(html, "html")
+        let figures = article.figures.map { ($0.caption.map { article.blocks[$0].text }, $0.credit) }
+        #expect(figures.count == 2)
+        #expect(figures.first?.0 == "Traffic returns to Harbor Road on Tuesday.")
+        #expect(figures.first?.1 == "(Photo by Ann Lee)")
+        #expect(figures.last?.0 == "Residents gather outside the town hall on Wednesday.")
+        #expect(figures.last?.1 == "(Photo: Sam Ortiz)")
+        #expect(article.blocks.first { $0.text == "Repairs to the pier begin next month, the council said." }?.role == .chrome)
+    }
+
     @Test func htmlCreditElementAboveItsCaptionIsTheFiguresCredit() throws {
         let html = """
         <html><body><article><h1>Harbor Road Reopens</h1>
