@@ -284,13 +284,13 @@ struct HTMLWalker {
         main = good.min { textOf[$0] < textOf[$1] }
     }
 
-    /// Whether an element holds so much of the page's paragraph text that it cannot be chrome.
     /// Whether an `itemtype` is schema.org's picture or video (`https://schema.org/ImageObject`).
     static func isMediaObject(_ itemtype: String?) -> Bool {
         guard let itemtype else { return false }
         return ["schema.org/ImageObject", "schema.org/VideoObject"].contains { itemtype.hasSuffix($0) }
     }
 
+    /// Whether an element holds so much of the page's paragraph text that it cannot be chrome.
     func holdsTheStory(_ node: NodeIndex) -> Bool {
         Double(paragraphText[node]) >= Self.storyShare * Double(max(1, totalText))
     }
