@@ -380,8 +380,9 @@ struct HTMLWalker {
         let storyFigure = tag == "figure" && context.inMain && cls.media
         // an <aside> there that names its picture (`image`, `single-photo`), or says it is one in
         // schema.org's terms, sets the picture beside the story's text: a figure, no sidebar
-        let mediaObject = Self.isMediaObject(attribute(node, "itemtype"))
-        let storyAside = tag == "aside" && context.inMain && ((cls.media && !cls.chrome) || mediaObject)
+        // (the itemtype is looked up only on such an aside, not on every element of the walk)
+        let storyAside = tag == "aside" && context.inMain
+            && ((cls.media && !cls.chrome) || Self.isMediaObject(attribute(node, "itemtype")))
         if !holdsTheStory(node), context.figure == nil,
            (["nav", "footer", "aside"].contains(tag) && !storyAside)
             || (cls.chrome && !(Self.imageTags.contains(tag) && cls.lead) && !storyFigure) {
