@@ -540,7 +540,7 @@ struct HTMLWalker {
             role = .credit
         }
         if let f = figure {
-            if role == .caption, CreditRecognizer.isCreditLine(builder.block(.caption).text) { role = .credit }
+            if role == .caption, CreditRecognizer.isCaptionCredit(builder.block(.caption).text) { role = .credit }
             // a credit element holding a caption and an emptied credit ("Rep. Jane Doe. |") is the caption
             if role == .credit, CreditRecognizer.hasEmptyCreditSlot(text) { role = .caption }
             if role == .credit { figures[f].credits.append(index) } else { figures[f].caption.append(index) }

@@ -281,7 +281,7 @@ private struct Walker {
                 blocks[n].role = .caption
                 blocks[n].figure = figureIndex
                 let text = blocks[n].text
-                if figure.credit == nil, CreditRecognizer.isCreditLine(text) || CreditRecognizer.trailingCredit(in: text) != nil
+                if figure.credit == nil, CreditRecognizer.isCaptionCredit(text) || CreditRecognizer.trailingCredit(in: text) != nil
                     || CreditRecognizer.hasLeadingCredit(text) {
                     figure.credit = text
                 }

@@ -375,6 +375,12 @@ import Testing
             ("Volunteers stack sandbags on Main Street.ANN LEE/VALLEY PHOTO", "ANN LEE/VALLEY PHOTO"),
             ("The harbor road was closed in 2019Credit: Valley Photo", "Credit: Valley Photo"),
             ("The old harbor in 1962 ©Harbor Archive/Valley Photo Agency", "©Harbor Archive/Valley Photo Agency"),
+            // Creative Commons' attribution formula: the credit, then the licence
+            ("The harbor at dusk. Photo by Ann Lee, licensed under CC BY-SA 2.0.", "Photo by Ann Lee, licensed under CC BY-SA 2.0."),
+            ("The harbor at dusk. Photo by Ann Lee licensed under CC BY 2.0 .", "Photo by Ann Lee licensed under CC BY 2.0 ."),
+            // a dash, the agency and the kind of picture
+            ("The mayor at the harbor on Tuesday. — AFP pic", " — AFP pic"),
+            ("The mayor at the harbor on Tuesday. - Reuters file photo", " - Reuters file photo"),
         ]
         for (caption, credit) in credited {
             let start = CreditRecognizer.trailingCredit(in: caption)
@@ -391,6 +397,36 @@ import Testing
         // a bar after a sentence is a credit's empty slot; after a menu item it is the menu's separator
         #expect(CreditRecognizer.hasEmptyCreditSlot("Ann Lee speaks at the harbor on Tuesday. |"))
         #expect(!CreditRecognizer.hasEmptyCreditSlot("Make The Harbor Times your Home Page |"))
+    }
+
+    /// A caption element that holds only a credit, in the forms newsrooms give it, is the figure's
+    /// credit in markup; a name alone or a sentence is a caption.
+    @Test func aCaptionElementHoldingOnlyACreditIsTheCredit() throws {
+        for credit in ["Ann Lee for The Harbor Times", "Ann Lee for The Harbor Times.", "(The Harbor Times)", "Photo: Ann Lee",
+                       "(Ann Lee / Valley Photo)"] {
+            #expect(CreditRecognizer.isCaptionCredit(credit), "\(credit)")
+        }
+        for caption in ["Ann Lee", "(Pictured)", "The harbor road closed on Tuesday.", "(Left to right) Ann Lee and Ruth Diaz",
+                        "Volunteers for The Harbor Relief Fund stack sandbags on Main Street"] {
+            #expect(!CreditRecognizer.isCaptionCredit(caption), "\(caption)")
+        }
+        let html = """
+        <html><body><article><h1>Harbor road closes</h1>
+        <p>The council voted on Tuesday to close the harbor road for the winter, after weeks of storms.</p>
+        <figure><img src="road.jpg" alt="The road"><figcaption><p>Ann Lee for The Harbor Times</p></figcaption></figure>
+        <p>Crews began the work on Wednesday morning and expect to finish by spring, the council said.</p>
+        </article></body></html>
+        """
+        let article = try parse(html, "html")
+        #expect(article.figures.count == 1)
+        #expect(article.figures.first?.credit == "Ann Lee for The Harbor Times")
+        #expect(article.figures.first?.caption == nil)
+        let md = "# Harbor road closes\n\n![](road.jpg)\n\n*(The Harbor Times)*\n\nThe council voted on Tuesday to close the harbor road.\n"
+        #expect(try parse(md, "md").figures.first?.credit == "(The Harbor Times)")
+        // one photographer's credit under two pictures repeats no caption
+        let twice = "# Harbor road\n\n![](a.jpg)\n\n*Ann Lee for The Harbor Times*\n\nThe council voted on Tuesday.\n\n"
+            + "![](b.jpg)\n\n*Ann Lee for The Harbor Times*\n\nCrews began the work on Wednesday.\n"
+        #expect(!Support.lint(twice, format: "markdown").diagnostics.contains { $0.rule == "caption-duplicated" })
     }
 
     @Test func plainTextJoinsHardWrappedWireCopy() throws {

@@ -99,6 +99,9 @@ public struct CaptionDuplicateCheck: CheckKind {
         let captions: [Text] = article.blocks.indices.flatMap { i -> [Text] in
             guard article.blocks[i].role == .caption else { return [] }
             let text = article.blocks[i].text
+            // a caption that is only a credit ("Ann Lee for The Harbor Times") says nothing of its own:
+            // one photographer's pictures all carry it
+            if CreditRecognizer.isCaptionCredit(text) { return [] }
             // a figure's text may open with its video's title: the caption proper is compared too
             return ([text] + (Self.afterTitle(text).map { [$0] } ?? [])).map { Text(block: i, core: Self.core($0)) }
                 .filter { $0.words.count >= minWords }

@@ -46,9 +46,10 @@ public enum CreditRecognizer {
     private static let trailingLabelled = try! NSRegularExpression(pattern: """
         (?:\\b|(?<=[.a-z0-9]))(?:Photo|Photograph|Photos|Image|Illustration|Credit|Picture|Video|Graphic)s?(?:\\s+credit)?\\s*(?::|by\\b|\\.\\.\\.|…)\\s*[^.]{2,100}\\.?\\s*$
         """, options: .caseInsensitive)
-    /// A credit after a bar ("| Ann Lee/Agency") or a dash and an agency ("— AP") at the end of a caption.
+    /// A credit after a bar ("| Ann Lee/Agency") or a dash and an agency ("— AP", "— AFP photo")
+    /// at the end of a caption.
     private static let trailingAfterMark = try! NSRegularExpression(pattern: """
-        (?:\\|\\s*[^|]{2,80}/[^|]{2,80}|\\s[-–—]\\s*(?:AP|AFP|Reuters|Getty Images)\\s*)\\s*$
+        (?:\\|\\s*[^|]{2,80}/[^|]{2,80}|\\s[-–—]\\s*(?:AP|AFP|Reuters|Getty Images)(?:\\s+(?:file\\s+)?(?:photo|pic|picture))?\\s*)\\s*$
         """, options: .caseInsensitive)
 
     /// Words of picture credits (`Resources/lexicons/credit-words.txt`): labels, tail words, nearby words.
@@ -268,9 +269,23 @@ public enum CreditRecognizer {
 
     /// The scalar offset where a trailing credit starts in a caption, if it has one.
     public static func trailingCredit(in caption: String) -> Int? {
-        let caption = withoutTrailingControl(caption)
+        let caption = withoutLicence(withoutTrailingControl(caption))
         return labelledTrailingCredit(in: caption) ?? creditAfterCaption(in: caption) ?? copyrightTail(in: caption)
             ?? unpunctuatedSlashCredit(in: caption)
+    }
+
+    /// A Creative Commons licence closing an attribution, as the licence asks it to be given:
+    /// "Photo by Ann Lee, licensed under CC BY-SA 2.0."
+    private static let licence = try! NSRegularExpression(pattern: """
+        ,?\\s*(?:(?:licensed\\s+)?under\\s+|via\\s+)?\\(?CC[ -]BY(?:-[A-Z]{2})*(?:\\s+\\d\\.\\d)?\\)?\\s*\\.?\\s*$
+        """, options: .caseInsensitive)
+
+    /// The caption without a licence after its credit: the credit is what comes before it.
+    static func withoutLicence(_ caption: String) -> String {
+        guard caption.containsFoldedBytes("cc") else { return caption }
+        let ns = caption as NSString
+        guard let m = licence.firstMatch(in: caption, range: NSRange(location: 0, length: ns.length)), m.range.location > 0 else { return caption }
+        return ns.substring(to: m.range.location)
     }
 
     /// The caption without a control set after it that links to the picture's page ("… (AP Photo/Ann Lee) more >").
@@ -383,6 +398,19 @@ public enum CreditRecognizer {
         let named = withoutLabel(text.trimming(charactersIn: "()[] "))
         guard named != nil else { return nil }
         return isCreditLine(text) || isNameForPublication(text) || isSourceWord(text) ? start : nil
+    }
+
+    /// Whether the whole of a caption element is a credit: a credit line, a photographer's name for
+    /// a publication ("Jane Doe for The Harbor Times") or a name in brackets ("(The Harbor Times)").
+    /// A page's markup has set the text apart as the picture's caption, so it is no headline.
+    public static func isCaptionCredit(_ caption: String) -> Bool {
+        // "© Jane Doe Volunteers stack sandbags…" opens like a credit line and goes on as a caption
+        if isCreditLine(caption) { return !isCreditedCaption(caption) }
+        let text = caption.trimmingSpaces()
+        if isNameForPublication(text.hasSuffix(".") ? String(text.dropLast()) : text) { return true }
+        let scalars = Array(text.unicodeScalars)
+        return scalars.count > 2 && scalars.first == "(" && scalars.last == ")"
+            && !scalars.dropFirst().dropLast().contains { $0 == "(" || $0 == ")" } && isBracketedName(scalars.dropFirst().dropLast())
     }
 
     /// "Jane Doe for The Harbor Times": a photographer's name, "for", and the publication, the form
