@@ -9,7 +9,8 @@ import Foundation
 /// and reports it when the model's confidence reaches `min_confidence` (by default the
 /// threshold chosen on held-out publishers). `agencies` adds names that count as a credit
 /// when the caption contains them (a newsroom's own "Staff Photo", say). Images with no
-/// visible caption (only alt text or a file name) are judged only with `captionless: true`.
+/// visible caption (only alt text or a file name) are judged only with `captionless: true`; a
+/// picture captioned only with the name of one of the article's authors is their portrait, not judged.
 /// `model` names another model file (a path), as the evaluation script does for each fold.
 public struct CreditPresenceCheck: CheckKind {
     public static let name = "credit-presence"
@@ -58,6 +59,14 @@ public struct CreditPresenceCheck: CheckKind {
         }
     }
 
+    /// Whether a caption is only the name of one of the article's authors: the author's portrait
+    /// beside the byline or the biography, the publication's own picture, not a news photo.
+    static func namesAnAuthor(_ caption: String, _ article: Article) -> Bool {
+        guard !article.authors.isEmpty else { return false }
+        let name = caption.trimmingSpaces().trimming(charactersIn: " .").lowercased()
+        return article.authors.contains { $0.trimmingSpaces().lowercased() == name }
+    }
+
     public func check(_ context: CheckContext) -> [Finding] {
         let article = context.article
         let threshold = minConfidence ?? model.threshold(for: article.format)
@@ -66,6 +75,7 @@ public struct CreditPresenceCheck: CheckKind {
             // a caption expander alone ("toggle caption") is no visible caption
             let caption = figure.caption.map { article.blocks[$0].text }.flatMap { CaptionCues.isExpanderOnly($0) ? nil : $0 }
             if caption == nil, !captionless { return nil }
+            if let caption, Self.namesAnAuthor(caption, article) { return nil }
             if let caption, !agencies.isEmpty, agencies.contains(where: caption.lowercased().containsBytes) { return nil }
             let evidence = CreditEvidence.features(of: figure, in: article)
             let confidence = model.probability(evidence)
