@@ -83,7 +83,7 @@ struct Pattern: Sendable {
     static func words(_ tokens: [String], ignoreCase: Bool) -> Pattern {
         // a word boundary on each side that is a letter or digit (cheap to compile, unlike \p{L} sets)
         let alternatives = tokens.sorted { $0.count > $1.count }.map { token -> String in
-            let body = NSRegularExpression.escapedPattern(for: token).replacingOccurrences(of: "\\ ", with: "\\s+")
+            let body = NSRegularExpression.escapedPattern(for: token).replacingBytes("\\ ", with: "\\s+")
             let lead = token.first.map { $0.isLetter || $0.isNumber } == true ? "\\b" : ""
             let tail = token.last.map { $0.isLetter || $0.isNumber } == true ? "\\b" : ""
             return lead + body + tail

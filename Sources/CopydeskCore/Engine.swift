@@ -76,6 +76,7 @@ public func renderMessage(_ template: String, _ finding: Finding) -> String {
 
 extension Substring {
     var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        guard let first = firstIndex(where: { $0 != " " }), let last = lastIndex(where: { $0 != " " }) else { return "" }
+        return String(self[first...last])
     }
 }

@@ -29,6 +29,28 @@ extension String {
         withBytes(of: needle) { h, n in h.firstOffset(of: n) != nil }
     }
 
+    /// Every occurrence of `needle` replaced by `replacement`, found as UTF-8 bytes (`foldingCase`:
+    /// `needle` is lower-case ASCII and matches in any ASCII case). Foundation's
+    /// `replacingOccurrences` bridges both strings to `NSString` for it.
+    public func replacingBytes(_ needle: String, with replacement: String, foldingCase: Bool = false) -> String {
+        withBytes(of: needle) { h, n -> String in
+            guard n.count > 0, foldingCase ? Self.holdsFolded(n, in: h) : h.firstOffset(of: n) != nil else { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(h.count)
+            var i = 0
+            while i < h.count {
+                if i + n.count <= h.count, (0..<n.count).allSatisfy({ foldingCase ? h[i + $0].asciiLowercased == n[$0] : h[i + $0] == n[$0] }) {
+                    out.append(contentsOf: replacement.utf8)
+                    i += n.count
+                } else {
+                    out.append(h[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     /// Calls `body` with the UTF-8 bytes of the text and of `other`.
     private func withBytes<T>(of other: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> T) -> T {
         var text = self

@@ -31,7 +31,7 @@ struct LintCommand: AsyncParsableCommand {
     var maxWarnings: Int?
 
     @Option(name: .long, help: "Files linted in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(name: .long, help: "Publication date (YYYY-MM-DD) for every article, overriding what they say.")
     var published: String?
@@ -90,7 +90,7 @@ struct LintCommand: AsyncParsableCommand {
         if let failOn, Severity(rawValue: failOn) == nil {
             throw ValidationError("--fail-on must be error, warning or suggestion")
         }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let published, PublicationDate(commandLine: published) == nil {
             throw ValidationError("--published '\(published)' is not a date; give one like 2024-05-31, 2024-05 or 2024")
         }
@@ -118,6 +118,15 @@ struct LintCommand: AsyncParsableCommand {
         }
     }
 
+    /// The files linted at once for `count` files (nil: not known yet): `--jobs`, else the machine's
+    /// cores, which a single file does not ask for (the question costs a process that lints one file
+    /// a conformance search of the runtime's).
+    func workers(for count: Int?) -> Int {
+        if let jobs { return jobs }
+        if let count, count <= 1 { return 1 }
+        return ProcessInfo.processInfo.activeProcessorCount
+    }
+
     func run() async throws {
         var linter = try options.load()
         if let maxFileSize { linter.maxFileSize = maxFileSize << 20 }
@@ -125,7 +134,7 @@ struct LintCommand: AsyncParsableCommand {
             .compactMap { ReporterRegistry.reporter(named: $0)?.needs }.reduce([]) { $0.union($1) }
         let date = published.flatMap(PublicationDate.init(commandLine:))
         if input == .jsonl {
-            let stream = JSONLinesStream(linter: linter, jobs: jobs, published: date,
+            let stream = JSONLinesStream(linter: linter, jobs: workers(for: nil), published: date,
                                          threshold: failOn.flatMap(Severity.init(rawValue:)) ?? linter.configuration.failOn)
             throw ExitCode(await stream.run())
         }
@@ -135,7 +144,7 @@ struct LintCommand: AsyncParsableCommand {
                 : linter.discover(paths.isEmpty ? ["."] : paths, forceExclude: forceExclude)
             let files = found.files
             if fix { Self.removeTemporaryFilesOnInterrupt() }
-            let outcomes = await linter.fix(files: files, jobs: jobs, write: fix, allowReadOnly: fixReadOnly, published: date)
+            let outcomes = await linter.fix(files: files, jobs: workers(for: files.count), write: fix, allowReadOnly: fixReadOnly, published: date)
             for outcome in outcomes {
                 if let refusal = outcome.refusal { printError("warning: \(outcome.path.withoutDotSlash) \(refusal)") }
             }
@@ -228,7 +237,7 @@ struct LintCommand: AsyncParsableCommand {
             }
             if let changedSince {
                 return await linter.lint(files: try GitFiles.changed(since: changedSince, extensions: linter.parsers.extensions)
-                                    .filter { linter.configuration.selects($0) }, jobs: jobs, published: date)
+                                    .filter { linter.configuration.selects($0) }, jobs: workers(for: nil), published: date)
             }
         } catch let error as InputError {
             printError("error: \(error.message)")
@@ -246,7 +255,7 @@ struct LintCommand: AsyncParsableCommand {
             }
         }
         let (files, skipped) = linter.discover(inputs.filter { $0 != "-" }, forceExclude: forceExclude)
-        return reports + (await linter.lint(files: files, jobs: jobs, published: date, progress: Self.progressLine(total: files.count)))
+        return reports + (await linter.lint(files: files, jobs: workers(for: files.count), published: date, progress: Self.progressLine(total: files.count)))
             + skipped
     }
 

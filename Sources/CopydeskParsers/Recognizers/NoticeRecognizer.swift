@@ -86,16 +86,12 @@ enum NoticeRecognizer {
         }
         var holder = ns.substring(with: NSRange(location: NSMaxRange(m.range), length: max(0, end - NSMaxRange(m.range))))
         if let y = yearSpan {
-            holder = holder.replacingOccurrences(of: String(text.unicodeScalars.dropFirst(y.lowerBound).prefix(y.count)), with: "")
+            holder = holder.replacingBytes(String(text.unicodeScalars.dropFirst(y.lowerBound).prefix(y.count)), with: "")
         }
         // "© Jane Doe Volunteers stack sandbags…": a photographer's © opening a caption, no notice
         if years == nil, text.split(separator: " ").count >= 8, CreditRecognizer.hasLeadingCredit(text),
            corporate.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) == nil { return nil }
-        // (each replacement only where a byte search finds what it replaces: Foundation's search is slow)
-        if holder.containsBytes("©") { holder = holder.replacingOccurrences(of: "©", with: "") }
-        if holder.containsFoldedBytes("all rights reserved") {
-            holder = holder.replacingOccurrences(of: "All rights reserved", with: "", options: .caseInsensitive)
-        }
+        holder = holder.replacingBytes("©", with: "").replacingBytes("all rights reserved", with: "", foldingCase: true)
         holder = holder.trimming(charactersIn: " ,.;:-–—|")
         // the bare word with no year must name a holder: "Copyright" or "Copyright and Reprint Policy"
         // is a link, "Copyright The Associated Press" a notice
