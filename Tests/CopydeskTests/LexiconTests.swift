@@ -28,7 +28,7 @@ import Testing
 
     static let shipped = ["agencies": [""], "caption-expanders": [""], "chrome": ["lines", "prefixes"],
                           "credit-words": ["labels", "tail", "nearby", "particles"],
-                          "speech-verbs": ["verbs", "nounlike", "irregular", "adjacent", "frames"]]
+                          "speech-verbs": ["verbs", "nounlike", "irregular", "adjacent", "paraphrase", "frames"]]
 
     /// Lists whose sections match the same text (a chrome prefix covers a chrome line; the speech
     /// verbs are joined into one set): an entry in two of them is one too many.

@@ -6,9 +6,9 @@ import Testing
 @Suite struct QuoteEvaluationTests {
     /// Attributed quotes flagged, over the quotations the check judges; a finding nobody has judged
     /// counts as a false alarm here, so a change that makes new findings must judge them
-    /// (`Training/data/quote-labels.jsonl`). Today 15/1473, 15/1495 and 13/1490.
-    static let flaggedCeiling = ["txt": 0.012, "md": 0.012, "html": 0.011]
-    /// Speakerless quote paragraphs the script inserts, found. Today 151/154, 128/130, 90/91.
+    /// (`Training/data/quote-labels.jsonl`). Today 14/1477, 14/1495 and 12/1495: the bar, 1%.
+    static let flaggedCeiling = ["txt": 0.01, "md": 0.01, "html": 0.01]
+    /// Speakerless quote paragraphs the script inserts, found. Today 150/154, 126/130, 90/92.
     static let insertedFloor = ["txt": 0.96, "md": 0.96, "html": 0.96]
     /// Attributions the script cuts, found: few pages allow the cut (6/6, 6/8, 4/4 today).
     static let removedFloor = ["txt": 0.8, "md": 0.7, "html": 0.75]

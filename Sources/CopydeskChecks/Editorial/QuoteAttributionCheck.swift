@@ -11,7 +11,8 @@ import Foundation
 /// after a paragraph with a quotation, not mere scare quotes (a floating quote), or after a block
 /// ending with a colon (`The minister wrote:`, even where that line reads as a subhead); a quote
 /// opening its paragraph after a sentence that reports its speaker's words (`She added that…`)
-/// or asks the question it answers (an interview);
+/// or asks the question it answers (an interview), or whose subject, a speaker elsewhere in the
+/// article, it reports thinking or charging something (`Mr Moeketsi further accused the chiefs…`);
 /// paragraphs continuing a multi-paragraph quote (AP leaves the closing mark off).
 ///
 /// Not quotations: spans under `min_words` words (scare quotes, terms), title-case
@@ -164,7 +165,7 @@ public struct QuoteAttributionCheck: CheckKind {
             let prior = paragraph.sentences[s - 1]
             if paragraph.strongCue[s - 1] || Self.hasQuote(paragraph, sentence: prior) { return false }
             // "Bridenstine expects three rockets. “Quote.”": the prior sentence's subject speaks elsewhere
-            if let subject = TextTools.words(block.scalars[prior].prefix(40)).first, speakers.value.contains(subject) { return false }
+            if Self.subjectSpeaks(block.scalars[prior], speakers) { return false }
         }
         if s + 1 < paragraph.sentences.count, paragraph.strongCue[s + 1] { return false }
         if s == 0, Self.followsColon(paragraph.block, article) { return false }
@@ -172,6 +173,13 @@ public struct QuoteAttributionCheck: CheckKind {
             let before = article.blocks[previous.block]
             if previous.endsWithColon || previous.endsWithTitleCue { return false }
             if namesNextSpeaker(previous, before) { return false }
+            // "Mr Moeketsi further accused the chiefs of bribery." then the quote: a paragraph that reports
+            // what its subject, who speaks elsewhere in the article, thinks or charges introduces them
+            if let last = previous.sentences.last ?? TextTools.sentences(before.scalars).last,
+               Self.subjectSpeaks(before.scalars[last], speakers),
+               TextTools.words(Self.outsideQuotes(before.scalars, last, previous.quotes.map(\.span))).contains(where: { Self.paraphraseWords.contains($0) || Self.adjacentVerbs.contains($0) }) {
+                return false
+            }
             // a floating quote continues a real quotation, not scare quotes or a one-word term
             if previous.quotes.contains(where: { isQuotation($0, in: before) }) { return false }
         }
@@ -268,6 +276,24 @@ public struct QuoteAttributionCheck: CheckKind {
         private let compute: () -> Set<String>
         private(set) lazy var value: Set<String> = compute()
         init(_ compute: @escaping () -> Set<String>) { self.compute = compute }
+    }
+
+    /// Words that report a speaker's thought or charge (`speech-verbs.txt`, `[paraphrase]`), beside
+    /// every form of the reporting verbs.
+    static let paraphraseWords = Set(lexicon.words("paraphrase"))
+
+    /// The most words a sentence's opening phrase has before its comma and its subject
+    /// ("However, Melber questions why…", "During the press conference, Fahmi…"): longer, the comma ends a clause.
+    static let maxOpeningPhraseWords = 4
+
+    /// Whether a sentence's subject speaks elsewhere in the article: its first word, or the first
+    /// word after a short opening phrase set off by a comma.
+    static func subjectSpeaks(_ sentence: ArraySlice<Unicode.Scalar>, _ speakers: SpeakerCache) -> Bool {
+        let head = sentence.prefix(80)
+        if let first = TextTools.words(head.prefix(40)).first, speakers.value.contains(first) { return true }
+        guard let comma = head.firstIndex(of: ","), TextTools.words(head[..<comma]).count <= maxOpeningPhraseWords,
+              let subject = TextTools.words(head[head.index(after: comma)...]).first else { return false }
+        return speakers.value.contains(subject)
     }
 
     static let commonStarters: Set<String> = ["the", "a", "an", "and", "but", "or", "if", "in", "on", "at", "for", "it",
