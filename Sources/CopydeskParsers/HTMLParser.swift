@@ -325,6 +325,12 @@ struct HTMLWalker {
 
     /// Adds a text node's scalars to the current block, each at the source characters that spell it.
     mutating func text(_ node: NodeIndex, _ outer: Context) {
+        // white space between tags, most of a page's text nodes: a word break at most, seen in its bytes
+        let range = doc.nodes[node].range
+        if doc.bytes[range].allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
+            if !range.isEmpty, !builder.isEmpty { builder.breakWord(at: doc.source.location(ofByte: range.lowerBound)) }
+            return
+        }
         var scalars: [(scalar: Unicode.Scalar, location: SourceLocation, width: Int)] = []
         doc.forEachScalar(doc.nodes[node].range) { scalars.append(($0, $1, $2)) }
         guard let first = scalars.first else { return }
