@@ -65,6 +65,15 @@ import Testing
         #expect(try Self.lint(confidence: "0", story: byline + Self.story + portrait).count == 1)
     }
 
+    /// A caption giving an email address names whom to ask about the picture (its photographer's
+    /// contact, a writer's box): not judged; a handle alone is no address.
+    @Test func aCaptionGivingAnEmailAddressIsNotJudged() throws {
+        let contact = "![](lodge.jpg)\n\n*The lodge reopened after a long restoration. Ann Lee, ann@example.com*\n\nText.\n"
+        let handle = "![](lodge.jpg)\n\n*The lodge reopened after a long restoration, said @annlee on Sunday.*\n\nText.\n"
+        #expect(try Self.lint(confidence: "0", story: Self.story + contact).count == 1)
+        #expect(try Self.lint(confidence: "0", story: Self.story + handle).count == 2)
+    }
+
     @Test func minConfidenceTradesRecallForPrecision() throws {
         #expect(try Self.lint(confidence: "0").count == 1)
         #expect(try Self.lint(confidence: "1").isEmpty)
@@ -85,21 +94,23 @@ import Testing
 
     /// Held-out floors: each fold's publishers are scored by a model and thresholds fitted
     /// without them (`Training/credit_model.py evaluate`, the measure of record), a little below
-    /// today's figures (txt 0.58 / 0.29, md 0.88 / 0.88, html 0.91 / 0.965). A change that lowers one
-    /// fails. In copied text three folds of five find a cut worth reporting at; the model fitted on
-    /// every publisher finds none, so the shipped check reports nothing there.
+    /// today's figures (txt 0.55 / 0.35, md 0.89 / 0.91, html 0.92 / 0.93). A change that lowers one
+    /// fails. In copied text four folds of five find a cut worth reporting at; the model fitted on
+    /// every publisher finds none, so the shipped check reports nothing there. The cuts move with
+    /// the few candidates each fold has: two wrong HTML candidates fewer (2026-12-04) moved HTML's
+    /// held-out figures from 0.91 / 0.965 to 0.92 / 0.93.
     /// Each fold's cut maximises the worth of what it reports (`logistic.choose_threshold`), which
-    /// keeps Markdown's cuts within 0.33–0.77 where the lowest cut reaching a precision spread them
+    /// keeps Markdown's cuts within 0.63–0.80 where the lowest cut reaching a precision spread them
     /// from 0.19 to 1.0 and its held-out recall read 0.40, 0.87, 0.85 and 0.63 over four commits.
     static let heldOutPrecisionFloor = ["txt": 0.5, "md": 0.85, "html": 0.88]
-    static let heldOutRecallFloor = ["txt": 0.25, "md": 0.85, "html": 0.93]
+    static let heldOutRecallFloor = ["txt": 0.25, "md": 0.85, "html": 0.9]
     /// Floors on every candidate reported (no model, no cut): how well the parsers' recognition
     /// alone leaves only uncredited captions. Steadier than the cut: a recogniser that loses a
-    /// credit, or takes more chrome for captions, fails here (today 0.63 / 0.88, 0.75 / 0.99, 0.88 / 0.98).
+    /// credit, or takes more chrome for captions, fails here (today 0.63 / 0.88, 0.76 / 0.99, 0.89 / 0.98).
     static let allReportedPrecisionFloor = ["txt": 0.6, "md": 0.72, "html": 0.86]
     static let allReportedRecallFloor = ["txt": 0.85, "md": 0.95, "html": 0.95]
     /// Findings on figures whose credit the markup marks, over all findings on corpus/more
-    /// (held out today: Markdown 0 of 42, HTML 1 of 53).
+    /// (held out today: Markdown 0 of 42, HTML 1 of 48).
     static let sureFalseCeiling = ["txt": 0.03, "md": 0.035, "html": 0.04]
 
     @Test func heldOutFiguresStayAboveTheFloors() throws {

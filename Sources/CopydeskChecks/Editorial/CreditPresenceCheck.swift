@@ -10,7 +10,8 @@ import Foundation
 /// threshold chosen on held-out publishers). `agencies` adds names that count as a credit
 /// when the caption contains them (a newsroom's own "Staff Photo", say). Images with no
 /// visible caption (only alt text or a file name) are judged only with `captionless: true`; a
-/// picture captioned only with the name of one of the article's authors is their portrait, not judged.
+/// picture captioned only with the name of one of the article's authors is their portrait, and a
+/// caption giving an email address names whom to ask about the picture: neither is judged.
 /// `model` names another model file (a path), as the evaluation script does for each fold.
 public struct CreditPresenceCheck: CheckKind {
     public static let name = "credit-presence"
@@ -67,6 +68,18 @@ public struct CreditPresenceCheck: CheckKind {
         return article.authors.contains { $0.trimmingSpaces().lowercased() == name }
     }
 
+    /// Whether a caption gives an email address ("… Jacob Doe, jacob@example.com", a writer's box
+    /// "… Email: jdoe@example.com"): it names whom to ask about the picture, its owner or its writer.
+    static func givesAnEmailAddress(_ caption: String) -> Bool {
+        guard caption.containsBytes("@") else { return false }
+        return caption.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," || $0 == "(" || $0 == ")" }).contains { word in
+            let parts = word.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, let local = parts.first, !local.isEmpty else { return false }
+            let domain = parts[1].trimming(charactersIn: ".")
+            return domain.contains(".") && domain.split(separator: ".").allSatisfy { !$0.isEmpty }
+        }
+    }
+
     public func check(_ context: CheckContext) -> [Finding] {
         let article = context.article
         let threshold = minConfidence ?? model.threshold(for: article.format)
@@ -75,7 +88,7 @@ public struct CreditPresenceCheck: CheckKind {
             // a caption expander alone ("toggle caption") is no visible caption
             let caption = figure.caption.map { article.blocks[$0].text }.flatMap { CaptionCues.isExpanderOnly($0) ? nil : $0 }
             if caption == nil, !captionless { return nil }
-            if let caption, Self.namesAnAuthor(caption, article) { return nil }
+            if let caption, Self.namesAnAuthor(caption, article) || Self.givesAnEmailAddress(caption) { return nil }
             if let caption, !agencies.isEmpty, agencies.contains(where: caption.lowercased().containsBytes) { return nil }
             let evidence = CreditEvidence.features(of: figure, in: article)
             let confidence = model.probability(evidence)
