@@ -282,7 +282,8 @@ public enum CreditRecognizer {
 
     /// The caption without a licence after its credit: the credit is what comes before it.
     static func withoutLicence(_ caption: String) -> String {
-        guard caption.containsFoldedBytes("cc") else { return caption }
+        // the expression runs only on captions that name the licence: "cc" alone is in "according"
+        guard caption.containsFoldedBytes("cc by") || caption.containsFoldedBytes("cc-by") else { return caption }
         let ns = caption as NSString
         guard let m = licence.firstMatch(in: caption, range: NSRange(location: 0, length: ns.length)), m.range.location > 0 else { return caption }
         return ns.substring(to: m.range.location)
